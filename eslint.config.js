@@ -13,7 +13,7 @@ export const coreBoundary = {
       {
         patterns: [
           { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'recharts', 'recharts/*'], message: 'src/core must not import UI libraries (React, recharts): keep it runnable in Node and workers.' },
-          { group: ['**/worker', '**/worker/**', '**/features', '**/features/**', '**/app', '**/app/**'], message: 'src/core must not import from src/worker, src/features or src/app (layers point one way: core ← worker ← features ← app).' },
+          { group: ['**/worker', '**/worker/**', '**/features', '**/features/**', '**/app', '**/app/**', '**/cli/**'], message: 'src/core must not import from src/worker, src/features, src/app or cli (layers point one way: core ← worker ← features ← app; cli uses core).' },
         ],
       },
     ],

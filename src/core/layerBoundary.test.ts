@@ -12,8 +12,9 @@ async function lintAs(filePath: string, code: string): Promise<string[]> {
 describe('layer boundaries (eslint)', () => {
   it.each([
     ["import { useState } from 'react';\nexport const x = useState;\n", /UI libraries/],
-    ["import { App } from '../app/App';\nexport const x = App;\n", /must not import from src\/worker, src\/features or src\/app/],
+    ["import { App } from '../app/App';\nexport const x = App;\n", /must not import from src\/worker, src\/features, src\/app or cli/],
     ["import { LabWorkerClient } from '../../worker/labWorkerClient';\nexport const x = LabWorkerClient;\n", /src\/worker/],
+    ["import { readDatasetFile } from '../../../cli/nodeDatasetReader';\nexport const x = readDatasetFile;\n", /or cli/],
     ['export const title = () => document.title;\n', /no DOM/],
   ])('rejects a core file that reaches upward or into the DOM: %s', async (code, expected) => {
     const messages = await lintAs('src/core/models/violation.ts', code);

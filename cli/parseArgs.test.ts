@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseArgs, usage } from './parseArgs';
+
+const run = promisify(execFile);
+
+describe('CLI flags', () => {
+  it('maps every config key to a kebab-case flag and parses typed values', () => {
+    const o = parseArgs(['--label-noise', '0.3', '--noise-kind=asymmetric', '--policies', 'uniform,hard', '--corrupt-held-out', '--seed', '11', '--out', 'x']);
+    expect(o.overrides).toEqual({ labelNoise: 0.3, noiseKind: 'asymmetric', policies: ['uniform', 'hard'], corruptHeldOut: true, seed: 11 });
+    expect(o.out).toBe('x');
+    expect(usage()).toContain('--reference-pretrain-steps');
+  });
+
+  it.each([
+    [['--label-noise', '2'], 'labelNoise: "2" is not allowed; expected a number from 0 to 0.9'],
+    [['--steps'], '--steps needs a value'],
+    [['--bogus', '1'], 'unknown flag --bogus'],
+    [['steps'], 'unexpected argument "steps"'],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('npm run lab (process)', () => {
+  const tsx = join('node_modules', '.bin', 'tsx');
+
+  it('exits 2 with a message naming the field on bad input', async () => {
+    const failure = await run(tsx, ['cli/lab.ts', '--learner', 'ViT-Z/4']).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('learner: "ViT-Z/4": unknown size "Z"');
+  });
+
+  it('trains the IID baseline and writes result.json and curves.csv', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lab-'));
+    const args = ['cli/lab.ts', '--learner', 'ViT-Mi/4', '--steps', '20', '--eval-every', '10', '--train-size', '512', '--test-size', '200', '--batch-size', '16', '--out', out, '--quiet'];
+    const { stdout } = await run(tsx, args);
+    expect(stdout).toContain('uniform-0');
+    const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8'));
+    expect(Object.keys(result)).toEqual(['config', 'backend', 'runs', 'comparisons']);
+    expect(result.config.steps).toBe(20);
+    expect(result.runs[0].curve.map((p: { step: number }) => p.step)).toEqual([0, 10, 20]);
+    expect(Object.keys(result.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
+    const csv = (await readFile(join(out, 'curves.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('run,policy,scorer,step,testAccuracy,trainLoss,flops,wallMs,noisySelectedFraction');
+    expect(csv).toHaveLength(4);
+  });
+});

@@ -1,0 +1,65 @@
+import { CONFIG_KEYS, CONFIG_SCHEMA, allowedText, parseFieldValue } from '../src/core/config/configSchema';
+import type { ExperimentConfig } from '../src/core/config/experimentConfig';
+
+export interface CliOptions {
+  /** Config keys given as flags, already typed (validated again with the rest later). */
+  overrides: Partial<Record<keyof ExperimentConfig, unknown>>;
+  preset: string | null;
+  configFile: string | null;
+  out: string;
+  backend: string | null;
+  quiet: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const camelByFlag = new Map<string, keyof ExperimentConfig>(CONFIG_KEYS.map((k) => [kebab(k), k]));
+
+/** `--label-noise 0.3`, `--label-noise=0.3`, `--corrupt-held-out` (booleans may omit the value). */
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, quiet: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; flags look like --steps 400 (see --help)`);
+    const eq = arg.indexOf('=');
+    const flag = arg.slice(2, eq === -1 ? undefined : eq);
+    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    const takeValue = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${flag} needs a value`);
+      i++;
+      return next;
+    };
+    if (flag === 'help' || flag === 'h') options.help = true;
+    else if (flag === 'quiet') options.quiet = true;
+    else if (flag === 'preset') options.preset = takeValue();
+    else if (flag === 'config') options.configFile = takeValue();
+    else if (flag === 'out') options.out = takeValue();
+    else if (flag === 'backend') options.backend = takeValue();
+    else {
+      const key = camelByFlag.get(flag);
+      if (!key) throw new UsageError(`unknown flag --${flag}; run with --help for the list`);
+      const isBool = CONFIG_SCHEMA[key].kind === 'boolean';
+      const raw = isBool && inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue();
+      const parsed = parseFieldValue(key, raw);
+      if (!parsed.ok) throw new UsageError(parsed.message);
+      options.overrides[key] = parsed.value;
+    }
+  }
+  return options;
+}
+
+export function usage(): string {
+  const rows = CONFIG_KEYS.map((k) => `  --${kebab(k).padEnd(26)} ${CONFIG_SCHEMA[k].help} (${allowedText(CONFIG_SCHEMA[k])})`);
+  return [
+    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--out DIR] [--backend wasm|cpu] [--quiet]',
+    '',
+    'Runs the IID baseline and each requested policy; writes DIR/result.json and DIR/curves.csv.',
+    '',
+    'Settings (every config key is a flag):',
+    ...rows,
+  ].join('\n');
+}

@@ -1,0 +1,43 @@
+import type { ExperimentResult } from '../src/core/experiment/resultTypes';
+import { formatFlops } from '../src/core/accounting/units';
+
+/** curves.csv: one row per evaluation point of every run. */
+export function curvesCsv(result: ExperimentResult): string {
+  const header = 'run,policy,scorer,step,testAccuracy,trainLoss,flops,wallMs,noisySelectedFraction';
+  const rows = result.runs.flatMap((run) =>
+    run.curve.map((p) => [run.id, run.policy, run.scorer ?? '', p.step, p.testAccuracy, p.trainLoss ?? '', p.flops, Math.round(p.wallMs), p.noisySelectedFraction ?? ''].join(',')),
+  );
+  return [header, ...rows].join('\n') + '\n';
+}
+
+const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
+
+/** The final table printed by the CLI. */
+export function finalTable(result: ExperimentResult): string {
+  const lines = [['run', 'scorer', 'final acc', 'steps', 'train FLOPs', 'wall s', 'learner saving', 'compute saving', 'wall saving']];
+  for (const run of result.runs) {
+    const c = result.comparisons.find((x) => x.policy === run.policy && x.scorer === run.scorer);
+    lines.push([
+      run.id,
+      run.scorer ?? '-',
+      `${(100 * run.final.testAccuracy).toFixed(1)}%`,
+      String(run.final.steps),
+      formatFlops(run.final.flops),
+      (run.final.wallMs / 1000).toFixed(1),
+      run.policy === 'uniform' ? '(baseline)' : pct(c?.learnerSaving ?? null),
+      run.policy === 'uniform' ? '' : pct(c?.computeSaving ?? null),
+      run.policy === 'uniform' ? '' : pct(c?.wallSaving ?? null),
+    ]);
+  }
+  const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
+  return lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
+}
+
+/** A one-line progress bar with ETA, redrawn in place on a terminal. */
+export function progressLine(label: string, done: number, total: number, elapsedMs: number, extra: string): string {
+  const width = 24;
+  const filled = Math.round((width * done) / Math.max(1, total));
+  const etaS = done > 0 ? ((total - done) * elapsedMs) / done / 1000 : NaN;
+  const eta = Number.isFinite(etaS) ? `ETA ${etaS.toFixed(0)}s` : 'ETA --';
+  return `${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${eta} ${extra}`;
+}

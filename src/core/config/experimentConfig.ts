@@ -1,0 +1,92 @@
+/**
+ * The one typed experiment configuration: every default lives here. The schema beside it turns the
+ * same fields into validation, CLI flags and URL keys.
+ */
+export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;
+export type NoiseKind = (typeof NOISE_KINDS)[number];
+
+export const POLICY_NAMES = ['uniform', 'hard', 'easy', 'learnability', 'rho'] as const;
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+export const REFERENCE_MODES = ['held-out', 'online'] as const;
+export type ReferenceMode = (typeof REFERENCE_MODES)[number];
+
+export interface ExperimentConfig {
+  // data
+  dataset: DatasetName;
+  trainSize: number;
+  heldOutSize: number;
+  testSize: number;
+  /** Pixel noise σ of the easy half of the synthetic classes. */
+  pixelNoise: number;
+  /** Pixel noise σ of the hard half of the synthetic classes (= pixelNoise: one difficulty). */
+  hardPixelNoise: number;
+  labelNoise: number;
+  noiseKind: NoiseKind;
+  duplicateFraction: number;
+  unlearnableFraction: number;
+  /** Largest ÷ smallest class frequency in train (1 = balanced). */
+  classImbalance: number;
+  /** Apply the corruption knobs to the held-out split too (default: held-out stays clean). */
+  corruptHeldOut: boolean;
+  // models
+  learner: string;
+  scorer: string;
+  // training
+  steps: number;
+  /** b: examples per learner update. */
+  batchSize: number;
+  learningRate: number;
+  weightDecay: number;
+  warmupFraction: number;
+  labelSmoothing: number;
+  evalEvery: number;
+  seed: number;
+  // selection
+  policies: PolicyName[];
+  /** ρ = B / b: the super-batch is ρ times the learner batch. */
+  filterRatio: number;
+  /** τ: softmax temperature of the sampler; 0 = deterministic top-k. */
+  temperature: number;
+  referenceMode: ReferenceMode;
+  /** Steps of reference pretraining on the held-out split (held-out mode). */
+  referencePretrainSteps: number;
+}
+
+export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
+  dataset: 'synthetic',
+  trainSize: 10_000,
+  heldOutSize: 4_000,
+  testSize: 2_000,
+  pixelNoise: 0.5,
+  hardPixelNoise: 0.5,
+  labelNoise: 0,
+  noiseKind: 'symmetric',
+  duplicateFraction: 0,
+  unlearnableFraction: 0,
+  classImbalance: 1,
+  corruptHeldOut: false,
+  learner: 'ViT-S/4',
+  scorer: 'ViT-Mi/4',
+  steps: 400,
+  batchSize: 64,
+  learningRate: 1e-3,
+  weightDecay: 1e-4,
+  warmupFraction: 0.05,
+  labelSmoothing: 0.1,
+  evalEvery: 50,
+  seed: 0,
+  policies: ['uniform'],
+  filterRatio: 2,
+  temperature: 0.1,
+  referenceMode: 'held-out',
+  referencePretrainSteps: 400,
+} satisfies ExperimentConfig);
+
+/** B: examples scored per step. */
+export function superBatchSize(config: Pick<ExperimentConfig, 'batchSize' | 'filterRatio'>): number {
+  return Math.round(config.batchSize * config.filterRatio);
+}

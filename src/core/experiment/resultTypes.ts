@@ -1,0 +1,47 @@
+import type { PhaseFlops } from '../accounting/stepLedger';
+import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
+
+/** One evaluation point (design §7). `flops` is cumulative training FLOPs, all phases. */
+export interface CurvePoint {
+  step: number;
+  testAccuracy: number;
+  /** Mean training loss over the steps since the previous point (null at step 0). */
+  trainLoss: number | null;
+  flops: number;
+  wallMs: number;
+  /** Corrupted share of the examples the learner trained on since the previous point. */
+  noisySelectedFraction: number | null;
+}
+
+export interface RunResult {
+  id: string;
+  policy: PolicyName;
+  /** Scorer variant, or null where no scorer model runs (uniform, hard). */
+  scorer: string | null;
+  final: { testAccuracy: number; steps: number; flops: number; wallMs: number };
+  curve: CurvePoint[];
+  /** Cumulative FLOPs by phase, and one-off reference pretraining FLOPs (held-out mode). */
+  phaseFlops: PhaseFlops;
+  referencePretrainFlops: number;
+  /** Forward FLOPs per example of the models in play. */
+  modelFlops: { learner: number; scorer: number | null };
+}
+
+export interface Comparison {
+  policy: PolicyName;
+  scorer: string | null;
+  targetAccuracy: number;
+  stepsToTarget: number | null;
+  iidStepsToTarget: number | null;
+  learnerSaving: number | null;
+  computeSaving: number | null;
+  wallSaving: number | null;
+  computePositive: boolean | null;
+}
+
+export interface ExperimentResult {
+  config: ExperimentConfig;
+  backend: string;
+  runs: RunResult[];
+  comparisons: Comparison[];
+}

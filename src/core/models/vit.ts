@@ -1,0 +1,102 @@
+import * as tf from '@tensorflow/tfjs';
+import type { InputShape } from '../accounting/vitFlops';
+import { createRng } from '../random/rng';
+import { dense, gelu, layerNorm, param } from './layers';
+import type { ImageClassifier } from './imageClassifier';
+import { matMul, swapLastAxes } from './matmul';
+import { addDense, addLayerNorm, constantVariable, disposeParameters, normalVariable, type ParameterMap } from './parameters';
+import type { VitSpec } from './vitVariants';
+
+/**
+ * Vision Transformer (Dosovitskiy et al.): patchify → linear embed + learned position embedding
+ * (+ class token) → depth × pre-norm blocks [LN → MHSA → +, LN → MLP(GELU) → +] → LN → linear head.
+ * The residual stream is kept 2-D, [B·T', D], so every matmul is a plain 2-D matmul.
+ */
+export class VisionTransformer implements ImageClassifier {
+  readonly params: ParameterMap = new Map();
+  private readonly patches: number; // T
+  private readonly tokens: number; // T' = T (+1 class token)
+
+  constructor(
+    readonly spec: VitSpec,
+    readonly input: InputShape,
+    seed: number,
+  ) {
+    if (input.channels !== 1) throw new Error(`ViT: only 1-channel images are supported (got ${input.channels})`);
+    if (input.imageSize % spec.patch !== 0) throw new Error(`ViT: image size ${input.imageSize} is not a multiple of patch ${spec.patch}`);
+    if (spec.width % spec.heads !== 0) throw new Error(`ViT: width ${spec.width} not divisible by ${spec.heads} heads`);
+    this.patches = (input.imageSize / spec.patch) ** 2;
+    this.tokens = this.patches + (spec.pool === 'cls' ? 1 : 0);
+    const rng = createRng(seed);
+    const D = spec.width;
+    const P = spec.patch;
+    addDense(this.params, 'embed', P * P * input.channels, D, rng);
+    this.params.set('pos', normalVariable([this.tokens, D], 0.02, rng));
+    if (spec.pool === 'cls') this.params.set('cls', constantVariable([1, D], 0));
+    for (let i = 0; i < spec.depth; i++) {
+      addLayerNorm(this.params, `block${i}/ln1`, D);
+      addDense(this.params, `block${i}/qkv`, D, 3 * D, rng);
+      addDense(this.params, `block${i}/out`, D, D, rng);
+      addLayerNorm(this.params, `block${i}/ln2`, D);
+      addDense(this.params, `block${i}/mlp1`, D, spec.mlpRatio * D, rng);
+      addDense(this.params, `block${i}/mlp2`, spec.mlpRatio * D, D, rng);
+    }
+    addLayerNorm(this.params, 'final_ln', D);
+    addDense(this.params, 'head', D, input.numClasses, rng, 0); // zero-init head (big_vision)
+  }
+
+  get variant(): string {
+    return this.spec.name;
+  }
+
+  /** images [B, H·W] → logits [B, K]. Call inside tf.tidy. */
+  logits(images: tf.Tensor2D): tf.Tensor2D {
+    const { patch: P, width: D } = this.spec;
+    const B = images.shape[0];
+    const n = this.input.imageSize / P;
+    const T = this.patches;
+    const Tp = this.tokens;
+    // patchify: [B, H·W] → [B·n, P, n, P] → [B·n, n, P, P] → [B·T, P²] (4-D transposes only: rank 5 is slow on wasm)
+    const patches = tf.reshape(tf.transpose(tf.reshape(images, [B * n, P, n, P]), [0, 2, 1, 3]), [B * T, P * P]) as tf.Tensor2D;
+    let x = tf.reshape(dense(this.params, 'embed', patches), [B, T, D]) as tf.Tensor3D; // [B, T, D]
+    if (this.spec.pool === 'cls') {
+      const cls = tf.broadcastTo(tf.reshape(param(this.params, 'cls'), [1, 1, D]), [B, 1, D]); // [B, 1, D]
+      x = tf.concat([cls, x], 1) as tf.Tensor3D; // [B, T', D]
+    }
+    x = tf.add(x, param(this.params, 'pos')); // [B, T', D]
+    let h = tf.reshape(x, [B * Tp, D]) as tf.Tensor2D; // residual stream [B·T', D]
+    for (let i = 0; i < this.spec.depth; i++) {
+      h = tf.add(h, this.attention(`block${i}`, layerNorm(this.params, `block${i}/ln1`, h), B));
+      h = tf.add(h, this.mlp(`block${i}`, layerNorm(this.params, `block${i}/ln2`, h)));
+    }
+    h = layerNorm(this.params, 'final_ln', h);
+    const pooled =
+      this.spec.pool === 'cls'
+        ? (tf.reshape(tf.slice(tf.reshape(h, [B, Tp, D]), [0, 0, 0], [B, 1, D]), [B, D]) as tf.Tensor2D) // class token [B, D]
+        : (tf.mean(tf.reshape(h, [B, Tp, D]), 1) as tf.Tensor2D); // mean pool [B, D]
+    return dense(this.params, 'head', pooled); // [B, K]
+  }
+
+  /** Multi-head self-attention on a normalised stream a [B·T', D] → [B·T', D]. */
+  private attention(block: string, a: tf.Tensor2D, B: number): tf.Tensor2D {
+    const { width: D, heads: H } = this.spec;
+    const Tp = this.tokens;
+    const dh = D / H;
+    const qkv = dense(this.params, `${block}/qkv`, a); // [B·T', 3D]
+    const heads = tf.transpose(tf.reshape(qkv, [B, Tp, 3 * H, dh]), [0, 2, 1, 3]); // [B, 3H, T', dh]
+    const [q, k, v] = tf.split(heads, 3, 1).map((t) => tf.reshape(t, [B * H, Tp, dh]) as tf.Tensor3D) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D]; // each [B·H, T', dh]
+    const scores = tf.mul(matMul(q, swapLastAxes(k)), 1 / Math.sqrt(dh)); // [B·H, T', dh]·[B·H, dh, T'] → [B·H, T', T']
+    const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, T', dh]
+    const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, H, Tp, dh]), [0, 2, 1, 3]), [B * Tp, D]) as tf.Tensor2D; // [B·T', D]
+    return dense(this.params, `${block}/out`, merged);
+  }
+
+  /** MLP: [B·T', D] → [B·T', r·D] (GELU) → [B·T', D]. */
+  private mlp(block: string, m: tf.Tensor2D): tf.Tensor2D {
+    return dense(this.params, `${block}/mlp2`, gelu(dense(this.params, `${block}/mlp1`, m)));
+  }
+
+  dispose(): void {
+    disposeParameters(this.params);
+  }
+}
