@@ -38,6 +38,14 @@ const workerBoundary = {
   },
 };
 
+/** src/features sit below the app shell. */
+const featuresBoundary = {
+  files: ['src/features/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['**/app', '**/app/**'], message: 'src/features must not import from src/app (the shell composes features, not the other way).' }] }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'playwright-report/', 'test-results/', 'bench/results*', 'out/'] },
   js.configs.recommended,
@@ -51,4 +59,5 @@ export default tseslint.config(
   },
   coreBoundary,
   workerBoundary,
+  featuresBoundary,
 );

@@ -8,9 +8,19 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 60_000,
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.science.test.ts', '**/node_modules/**'], testTimeout: 60_000 },
+      },
+      {
+        // The paper's findings at toy scale: minutes of training, run by `npm run test:science`.
+        extends: true,
+        test: { name: 'science', include: ['cli/**/*.science.test.ts'], testTimeout: 1_200_000, hookTimeout: 1_200_000 },
+      },
+    ],
   },
 });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { parseBackendOverride } from '../src/core/backend/backendNames';
 import { selectBackend } from '../src/core/backend/selectBackend';
+import type { ExperimentConfig } from '../src/core/config/experimentConfig';
+import { DEFAULT_PRESET, findPreset } from '../src/core/config/presets';
 import { validateConfig } from '../src/core/config/validateConfig';
 import { loadDataset } from '../src/core/data/datasetRegistry';
 import type { ExperimentEvent } from '../src/core/experiment/events';
@@ -35,7 +37,16 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`config: ${options.configFile} is not valid JSON (${(error as Error).message})`);
     }
   }
-  const validated = validateConfig({ ...fileConfig, ...options.overrides });
+  let presetConfig: Partial<ExperimentConfig> = {};
+  let presetScorers: readonly string[] | undefined;
+  const presetName = options.preset ?? DEFAULT_PRESET;
+  if (presetName !== 'none') {
+    const preset = findPreset(presetName);
+    if ('error' in preset) throw new UsageError(`${preset.error}, none`);
+    presetConfig = preset.config;
+    presetScorers = preset.scorers;
+  }
+  const validated = validateConfig({ ...presetConfig, ...fileConfig, ...options.overrides });
   if (!validated.ok) throw new UsageError(validated.errors.map((e) => e.message).join('\n'));
   const config = validated.config;
 
@@ -50,12 +61,15 @@ async function main(argv: string[]): Promise<number> {
     if (options.quiet) return;
     if (event.type === 'step' && live) {
       process.stderr.write(`\r${progressLine(event.runId, event.step, event.totalSteps, event.wallMs, `loss ${event.trainLoss.toFixed(3)}`)}`);
+    } else if (event.type === 'phase') {
+      process.stderr.write(`${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(22)} ${event.message}\n`);
     } else if (event.type === 'evaluation') {
       const p = event.point;
-      process.stderr.write(`${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(16)} step ${String(p.step).padStart(5)}  test acc ${(100 * p.testAccuracy).toFixed(1)}%  ${(p.wallMs / 1000).toFixed(1)}s\n`);
+      process.stderr.write(`${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(22)} step ${String(p.step).padStart(5)}  test acc ${(100 * p.testAccuracy).toFixed(1)}%  ${(p.wallMs / 1000).toFixed(1)}s\n`);
     }
   };
-  const result = await runExperiment(config, dataset, { backend: report.backend, emit: onEvent });
+  const scorers = options.sweepScorers ?? presetScorers;
+  const result = await runExperiment(config, dataset, { backend: report.backend, emit: onEvent, ...(scorers ? { scorers } : {}) });
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'result.json'), JSON.stringify(result, null, 2) + '\n');
   await writeFile(join(options.out, 'curves.csv'), curvesCsv(result));

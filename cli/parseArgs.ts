@@ -1,5 +1,6 @@
 import { CONFIG_KEYS, CONFIG_SCHEMA, allowedText, parseFieldValue } from '../src/core/config/configSchema';
 import type { ExperimentConfig } from '../src/core/config/experimentConfig';
+import { DEFAULT_PRESET, PRESET_NAMES, PRESETS } from '../src/core/config/presets';
 
 export interface CliOptions {
   /** Config keys given as flags, already typed (validated again with the rest later). */
@@ -8,6 +9,8 @@ export interface CliOptions {
   configFile: string | null;
   out: string;
   backend: string | null;
+  /** Scorer variants for a scorer-ladder sweep (`--sweep scorer=A,B`). */
+  sweepScorers: string[] | null;
   quiet: boolean;
   help: boolean;
 }
@@ -19,7 +22,7 @@ const camelByFlag = new Map<string, keyof ExperimentConfig>(CONFIG_KEYS.map((k) 
 
 /** `--label-noise 0.3`, `--label-noise=0.3`, `--corrupt-held-out` (booleans may omit the value). */
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, quiet: false, help: false };
+  const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, sweepScorers: null, quiet: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; flags look like --steps 400 (see --help)`);
@@ -39,6 +42,7 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (flag === 'config') options.configFile = takeValue();
     else if (flag === 'out') options.out = takeValue();
     else if (flag === 'backend') options.backend = takeValue();
+    else if (flag === 'sweep') options.sweepScorers = parseSweep(takeValue());
     else {
       const key = camelByFlag.get(flag);
       if (!key) throw new UsageError(`unknown flag --${flag}; run with --help for the list`);
@@ -52,12 +56,28 @@ export function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
+/** `scorer=ViT-Mi/4,ViT-Mu/8`: the scorer ladder (the one sweep the runner knows). */
+function parseSweep(raw: string): string[] {
+  const match = /^scorer=(.+)$/.exec(raw.trim());
+  if (!match) throw new UsageError(`sweep: "${raw}" is not a sweep; expected scorer=VARIANT,VARIANT,… e.g. scorer=ViT-Mi/4,ViT-Mu/8`);
+  const scorers = (match[1] as string).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const scorer of scorers) {
+    const parsed = parseFieldValue('scorer', scorer);
+    if (!parsed.ok) throw new UsageError(`sweep: ${parsed.message}`);
+  }
+  return scorers;
+}
+
 export function usage(): string {
   const rows = CONFIG_KEYS.map((k) => `  --${kebab(k).padEnd(26)} ${CONFIG_SCHEMA[k].help} (${allowedText(CONFIG_SCHEMA[k])})`);
   return [
-    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--out DIR] [--backend wasm|cpu] [--quiet]',
+    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--sweep scorer=A,B] [--out DIR] [--backend wasm|cpu] [--quiet]',
     '',
     'Runs the IID baseline and each requested policy; writes DIR/result.json and DIR/curves.csv.',
+    `Settings are layered: defaults < preset (default ${DEFAULT_PRESET}; --preset none for the bare defaults) < --config file < flags.`,
+    '',
+    'Presets:',
+    ...PRESET_NAMES.map((name) => `  ${name.padEnd(16)} ${PRESETS[name].explanation}`),
     '',
     'Settings (every config key is a flag):',
     ...rows,

@@ -1,12 +1,24 @@
 import type { PolicyName } from '../config/experimentConfig';
 import type { CurvePoint, ExperimentResult, RunResult } from './resultTypes';
 
+/** One step's super-batch and what was picked from it (for the inspector and score scatter). */
+export interface SelectionSample {
+  step: number;
+  /** Train-split indices of the super-batch. */
+  superBatch: number[];
+  /** Positions (into superBatch) that were selected. */
+  selected: number[];
+  scores: number[] | null;
+  losses: { learner?: number[]; online?: number[]; reference?: number[] };
+}
+
 /** What an experiment reports while it runs; the CLI, worker and tests subscribe instead of parsing logs. */
 export type ExperimentEvent =
   | { type: 'phase'; runId: string; message: string }
   | { type: 'run-started'; runId: string; policy: PolicyName; scorer: string | null; totalSteps: number }
   | { type: 'step'; runId: string; step: number; totalSteps: number; trainLoss: number; learningRate: number; wallMs: number; flops: number }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
+  | { type: 'selection'; runId: string; sample: SelectionSample }
   | { type: 'run-finished'; runId: string; run: RunResult }
   | { type: 'experiment-finished'; result: ExperimentResult };
 

@@ -25,6 +25,12 @@ export interface RunResult {
   referencePretrainFlops: number;
   /** Forward FLOPs per example of the models in play. */
   modelFlops: { learner: number; scorer: number | null };
+  /** Wall time by phase (ms), measured; evaluation excluded. */
+  phaseWallMs: { learner: number; scoring: number; online: number; reference: number };
+  /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
+  referenceTestAccuracy: number | null;
+  /** Set when the run ended early (stopped by the user or diverged). */
+  stoppedEarly?: string;
 }
 
 export interface Comparison {
@@ -37,6 +43,12 @@ export interface Comparison {
   computeSaving: number | null;
   wallSaving: number | null;
   computePositive: boolean | null;
+  /** Compute saving when the one-off held-out reference pretraining is charged to this run. */
+  computeSavingWithPretraining: number | null;
+  /** o = extra (non-learner) FLOPs per step ÷ learner FLOPs per step. */
+  overheadRatio: number;
+  /** Scorer ÷ learner forward FLOPs (null: no scorer model). */
+  scorerFlopRatio: number | null;
 }
 
 export interface ExperimentResult {

@@ -1,15 +1,21 @@
+import { policyUsesReference } from '../accounting/stepLedger';
 import type { InputShape } from '../accounting/vitFlops';
+import { compareRuns } from '../analysis/savings';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
+import { POLICIES } from '../selection/policies';
 import { DeviceSplit } from '../train/deviceData';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
-import { runPolicy } from './runPolicy';
+import { runPolicy, type RunContext } from './runPolicy';
+import { pretrainReference, type PretrainedReference } from './scoringModels';
 
 export interface ExperimentOptions {
   backend: string;
   emit?: EventSink;
   shouldStop?: () => boolean;
+  /** Scorer variants to sweep (the scorer ladder); default: just config.scorer. */
+  scorers?: readonly string[];
 }
 
 /** The IID baseline always runs, first: every comparison is against it. */
@@ -17,25 +23,60 @@ export function policiesToRun(policies: readonly PolicyName[]): PolicyName[] {
   return ['uniform', ...policies.filter((p) => p !== 'uniform')];
 }
 
-/** Runs the IID baseline and each requested policy with the same seed, data order and update size. */
+interface PlannedRun {
+  policy: PolicyName;
+  scorer: string;
+}
+
+/** uniform and hard once; scorer-based policies once per scorer variant. */
+export function planRuns(policies: readonly PolicyName[], scorers: readonly string[]): PlannedRun[] {
+  return policiesToRun(policies).flatMap((policy) => {
+    const usesScorer = POLICIES[policy].models.some((m) => m !== 'learner');
+    return usesScorer ? scorers.map((scorer) => ({ policy, scorer })) : [{ policy, scorer: scorers[0] as string }];
+  });
+}
+
+/**
+ * Runs the IID baseline and each requested policy (× scorer) with the same seed, data order and
+ * learner update size, then compares each with IID. A held-out reference is pretrained once per
+ * scorer variant and shared by the runs that use it.
+ */
 export async function runExperiment(config: ExperimentConfig, dataset: Dataset, options: ExperimentOptions): Promise<ExperimentResult> {
   const emit = options.emit ?? (() => {});
   const input: InputShape = { imageSize: dataset.imageSize, channels: dataset.channels, numClasses: dataset.numClasses };
   const pixels = pixelsPerImage(dataset);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
+  const references = new Map<string, PretrainedReference>();
   const runs: RunResult[] = [];
   try {
-    for (const policy of policiesToRun(config.policies)) {
+    for (const planned of planRuns(config.policies, options.scorers ?? [config.scorer])) {
       if (options.shouldStop?.()) break;
-      const ctx = { config, input, train, test, emit, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) };
-      runs.push(await runPolicy(ctx, policy, `${policy}-${runs.length}`));
+      const runConfig = { ...config, scorer: planned.scorer };
+      const runId = `${planned.policy}${POLICIES[planned.policy].models.some((m) => m !== 'learner') ? `@${planned.scorer}` : ''}`;
+      let pretrainedReference = references.get(planned.scorer);
+      if (!pretrainedReference && policyUsesReference(planned.policy) && config.referenceMode === 'held-out') {
+        const heldOut = new DeviceSplit(dataset.heldOut, pixels);
+        try {
+          emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
+          pretrainedReference = await pretrainReference(runConfig, input, heldOut, test);
+          references.set(planned.scorer, pretrainedReference);
+          emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
+        } finally {
+          heldOut.dispose();
+        }
+      }
+      const ctx: RunContext = { config: runConfig, input, train, test, emit };
+      if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
+      if (options.shouldStop) ctx.shouldStop = options.shouldStop;
+      runs.push(await runPolicy(ctx, planned.policy, runId));
     }
   } finally {
     train.dispose();
     test.dispose();
+    for (const r of references.values()) r.model.dispose();
   }
-  const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: [] };
+  const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: compareRuns(runs) };
   emit({ type: 'experiment-finished', result });
   return result;
 }

@@ -1,16 +1,20 @@
-import { ZERO_PHASE_FLOPS, addPhaseFlops, stepPhaseFlops, totalPhaseFlops, type PhaseFlops } from '../accounting/stepLedger';
+import * as tf from '@tensorflow/tfjs';
+import { ZERO_PHASE_FLOPS, addPhaseFlops, policyUsesReference, stepPhaseFlops, totalPhaseFlops, type PhaseFlops } from '../accounting/stepLedger';
 import type { InputShape } from '../accounting/vitFlops';
 import { superBatchSize, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
-import { createModel, modelForwardFlops } from '../models/modelRegistry';
-import { deriveSeed } from '../random/rng';
-import { AdamW } from '../train/adamw';
+import type { ImageClassifier } from '../models/imageClassifier';
+import { modelForwardFlops } from '../models/modelRegistry';
+import { createRng, deriveSeed } from '../random/rng';
+import { POLICIES, type LossesByModel } from '../selection/policies';
+import { gumbelTopK } from '../selection/sampler';
 import type { DeviceSplit } from '../train/deviceData';
 import { evaluate } from '../train/evaluate';
 import { learningRateAt } from '../train/schedule';
-import { trainStep } from '../train/trainStep';
-import type { EventSink } from './events';
-import type { CurvePoint, RunResult } from './resultTypes';
+import { CurveRecorder } from './curveRecorder';
+import type { EventSink, SelectionSample } from './events';
+import type { RunResult } from './resultTypes';
+import { createTrainee, disposeTrainee, perExampleLosses, trainOn, type PretrainedReference } from './scoringModels';
 
 export interface RunContext {
   config: ExperimentConfig;
@@ -18,6 +22,8 @@ export interface RunContext {
   train: DeviceSplit;
   test: DeviceSplit;
   emit: EventSink;
+  /** The frozen held-out reference, when the config asks for one and the policy uses it. */
+  pretrainedReference?: PretrainedReference;
   /** Checked between steps; returning true ends the run early (its curve so far is kept). */
   shouldStop?: () => boolean;
 }
@@ -33,92 +39,140 @@ export class TrainingDivergedError extends Error {
   }
 }
 
+type Phase = 'learner' | 'scoring' | 'online' | 'reference';
+
 /**
- * One training run. Every step draws a super-batch of B = ρ·b from the same seeded stream, whatever
- * the policy; the IID baseline (`uniform`) trains on its first b examples, i.e. b uniform examples.
+ * One training run (design §4). Each step draws a super-batch of B = ρ·b from the same seeded
+ * stream whatever the policy; the policy scores it and b examples are sampled ∝ softmax(score/τ);
+ * the learner (and the online student) train on those b; an online reference trains on all B.
+ * `uniform` skips scoring and trains on the first b of the super-batch: b uniform examples.
  */
-export async function runPolicy(ctx: RunContext, policy: PolicyName, runId: string): Promise<RunResult> {
-  if (policy !== 'uniform') throw new Error(`policy "${policy}" is not implemented yet`);
+export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: string): Promise<RunResult> {
   const { config, input, train, test, emit } = ctx;
+  const policy = POLICIES[policyName];
   const b = config.batchSize;
   const B = superBatchSize(config);
-  const learner = createModel(config.learner, input, deriveSeed(config.seed, 'learner'));
-  const optimizer = new AdamW(learner.params, { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: config.weightDecay });
-  const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
-  const learnerFlops = modelForwardFlops(config.learner, input);
-  const perStep = stepPhaseFlops({ policy, referenceMode: config.referenceMode, learnerFlops, onlineFlops: 0, referenceFlops: 0, batchSize: b, superBatchSize: B });
-  let phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
-  let wallMs = 0;
-  const curve: CurvePoint[] = [];
-  let lossSum = 0;
-  let lossCount = 0;
-  let noisyCount = 0;
-  let seenCount = 0;
+  const usesReference = policyUsesReference(policyName);
+  const usesScorer = usesReference || policy.models.includes('online');
+  const heldOutReference = usesReference && config.referenceMode === 'held-out' ? ctx.pretrainedReference : undefined;
+  if (usesReference && config.referenceMode === 'held-out' && !heldOutReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
 
-  const record = async (step: number): Promise<CurvePoint> => {
-    const { accuracy } = await evaluate(learner, test);
-    const point: CurvePoint = {
-      step,
-      testAccuracy: accuracy,
-      trainLoss: lossCount > 0 ? lossSum / lossCount : null,
-      flops: totalPhaseFlops(phaseFlops),
-      wallMs,
-      noisySelectedFraction: seenCount > 0 ? noisyCount / seenCount : null,
-    };
-    curve.push(point);
-    lossSum = lossCount = noisyCount = seenCount = 0;
-    emit({ type: 'evaluation', runId, point });
-    return point;
+  const learner = createTrainee(config.learner, input, deriveSeed(config.seed, 'learner'), config.weightDecay);
+  const online = policy.models.includes('online') ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
+  const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
+  const referenceModel: ImageClassifier | null = heldOutReference?.model ?? onlineReference?.model ?? null;
+  const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
+  const selectionRng = createRng(deriveSeed(config.seed, 'select'));
+
+  const learnerFlops = modelForwardFlops(config.learner, input);
+  const scorerFlops = usesScorer ? modelForwardFlops(config.scorer, input) : 0;
+  const perStep = stepPhaseFlops({ policy: policyName, referenceMode: config.referenceMode, learnerFlops, onlineFlops: scorerFlops, referenceFlops: scorerFlops, batchSize: b, superBatchSize: B });
+  let phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
+  const phaseWallMs: Record<Phase, number> = { learner: 0, scoring: 0, online: 0, reference: 0 };
+  const wall = () => phaseWallMs.learner + phaseWallMs.scoring + phaseWallMs.online + phaseWallMs.reference;
+  const timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      phaseWallMs[phase] += performance.now() - started;
+    }
   };
-  const result = (steps: number): RunResult => {
-    const last = curve[curve.length - 1];
-    return {
-      id: runId,
-      policy,
-      scorer: null,
-      final: { testAccuracy: last?.testAccuracy ?? 0, steps, flops: totalPhaseFlops(phaseFlops), wallMs },
-      curve,
-      phaseFlops,
-      referencePretrainFlops: 0,
-      modelFlops: { learner: learnerFlops, scorer: null },
-    };
+  const recorder = new CurveRecorder();
+  let lastSample: SelectionSample | null = null;
+
+  const record = async (step: number) => {
+    const { accuracy } = await evaluate(learner.model, test);
+    const point = recorder.point(step, accuracy, totalPhaseFlops(phaseFlops), wall());
+    emit({ type: 'evaluation', runId, point });
+    if (lastSample) emit({ type: 'selection', runId, sample: lastSample });
+  };
+  const result = (steps: number, stoppedEarly?: string): RunResult => ({
+    id: runId,
+    policy: policyName,
+    scorer: usesScorer ? config.scorer : null,
+    final: { testAccuracy: recorder.points[recorder.points.length - 1]?.testAccuracy ?? 0, steps, flops: totalPhaseFlops(phaseFlops), wallMs: wall() },
+    curve: recorder.points,
+    phaseFlops,
+    referencePretrainFlops: heldOutReference?.flops ?? 0,
+    modelFlops: { learner: learnerFlops, scorer: usesScorer ? scorerFlops : null },
+    phaseWallMs: { ...phaseWallMs },
+    referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+  });
+  const diverged = (what: string, loss: number, step: number, extra = '') =>
+    new TrainingDivergedError(`${what} loss became ${loss} at step ${step} (${policyName} run); lower learningRate (now ${config.learningRate})${extra} and run again`, result(step - 1, `diverged at step ${step}`));
+
+  /** Scores the super-batch and returns the train-split indices of the b selected examples. */
+  const select = async (superBatch: Int32Array, lr: number, step: number): Promise<Int32Array> => {
+    if (!policy.score) return superBatch.slice(0, b);
+    const { images, labels } = train.batch(superBatch);
+    try {
+      const losses: LossesByModel = {};
+      const modelFor = { learner: learner.model, online: online?.model, reference: referenceModel ?? undefined };
+      await timed('scoring', async () => {
+        for (const m of policy.models) losses[m] = await perExampleLosses(modelFor[m]!, images, labels);
+      });
+      const scores = policy.score(losses);
+      if (scores.some((s) => !Number.isFinite(s))) throw diverged('scorer', Number.NaN, step);
+      const positions = gumbelTopK(scores, b, config.temperature, selectionRng);
+      if (onlineReference) {
+        const loss = await timed('reference', () => trainOn(onlineReference, images, labels, 2 * lr, config.labelSmoothing));
+        if (!Number.isFinite(loss)) throw diverged('online reference', loss, step, ' — the reference trains at 2×');
+      }
+      lastSample = {
+        step,
+        superBatch: Array.from(superBatch),
+        selected: Array.from(positions),
+        scores: Array.from(scores),
+        losses: Object.fromEntries(Object.entries(losses).map(([k, v]) => [k, Array.from(v)])),
+      };
+      return positions.map((p) => superBatch[p] as number);
+    } finally {
+      tf.dispose([images, labels]);
+    }
   };
 
   try {
-    emit({ type: 'run-started', runId, policy, scorer: null, totalSteps: config.steps });
+    emit({ type: 'run-started', runId, policy: policyName, scorer: usesScorer ? config.scorer : null, totalSteps: config.steps });
     await record(0);
     let step = 0;
     while (step < config.steps) {
-      if (ctx.shouldStop?.()) break;
-      const started = performance.now();
-      const superBatch = sampler.next(B);
-      const selected = superBatch.subarray(0, b);
+      if (ctx.shouldStop?.()) return finish(step, 'stopped by the user');
       const lr = learningRateAt(step, config.steps, config.learningRate, config.warmupFraction);
+      const selected = await select(sampler.next(B), lr, step + 1);
+      if (!policy.score) lastSample = { step: step + 1, superBatch: Array.from(selected), selected: Array.from(selected.keys()), scores: null, losses: {} };
       const { images, labels } = train.batch(selected);
-      const lossTensor = trainStep(learner, optimizer, images, labels, lr, config.labelSmoothing);
-      images.dispose();
-      labels.dispose();
-      const loss = (await lossTensor.data())[0] as number;
-      lossTensor.dispose();
-      wallMs += performance.now() - started;
+      let loss: number;
+      try {
+        loss = await timed('learner', () => trainOn(learner, images, labels, lr, config.labelSmoothing));
+        if (online) {
+          const onlineLoss = await timed('online', () => trainOn(online, images, labels, lr, config.labelSmoothing));
+          if (!Number.isFinite(onlineLoss)) throw diverged('online model', onlineLoss, step + 1);
+        }
+      } finally {
+        tf.dispose([images, labels]);
+      }
       step++;
       phaseFlops = addPhaseFlops(phaseFlops, perStep);
-      for (const i of selected) if (train.split.corruption[i] !== 0) noisyCount++;
-      seenCount += b;
-      if (!Number.isFinite(loss)) {
-        throw new TrainingDivergedError(`learner loss became ${loss} at step ${step} (${policy} run); lower learningRate (now ${config.learningRate}) and run again`, result(step));
-      }
-      lossSum += loss;
-      lossCount++;
-      emit({ type: 'step', runId, step, totalSteps: config.steps, trainLoss: loss, learningRate: lr, wallMs, flops: totalPhaseFlops(phaseFlops) });
+      if (!Number.isFinite(loss)) throw diverged('learner', loss, step);
+      let corrupted = 0;
+      for (const i of selected) if (train.split.corruption[i] !== 0) corrupted++;
+      recorder.addStep(loss, corrupted, b);
+      emit({ type: 'step', runId, step, totalSteps: config.steps, trainLoss: loss, learningRate: lr, wallMs: wall(), flops: totalPhaseFlops(phaseFlops) });
       if (step % config.evalEvery === 0 || step === config.steps) await record(step);
     }
-    if (curve[curve.length - 1]?.step !== step) await record(step);
-    const run = result(step);
+    return finish(step);
+  } finally {
+    disposeTrainee(learner);
+    if (online) disposeTrainee(online);
+    if (onlineReference) disposeTrainee(onlineReference);
+  }
+
+  async function finish(step: number, stoppedEarly?: string): Promise<RunResult> {
+    if (recorder.lastStep !== step) await record(step);
+    const run = result(step, stoppedEarly);
     emit({ type: 'run-finished', runId, run });
     return run;
-  } finally {
-    optimizer.dispose();
-    learner.dispose();
   }
 }

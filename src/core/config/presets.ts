@@ -1,0 +1,85 @@
+import type { ExperimentConfig } from './experimentConfig';
+
+/**
+ * Named starting points, each stating what it shows. Calibrated at toy scale (see
+ * shared/calibration.md): learnability only beats easy-first with mixed class difficulty, 20–30%
+ * label noise and scorers weaker than the learner.
+ */
+export interface Preset {
+  name: string;
+  title: string;
+  /** One line a teacher can read out. */
+  explanation: string;
+  config: Partial<ExperimentConfig>;
+  /** A scorer ladder to sweep (the Pareto chart fills in one point per rung). */
+  scorers?: readonly string[];
+}
+
+/** Mixed difficulty: classes 0–4 clean-ish (σ 0.5), classes 5–9 noisy (σ 1.5), in every split. */
+const mixedDifficulty: Partial<ExperimentConfig> = { pixelNoise: 0.5, hardPixelNoise: 1.5 };
+
+const activeDefaults: Partial<ExperimentConfig> = {
+  learner: 'ViT-Ti/4',
+  scorer: 'ViT-Mi/8',
+  steps: 400,
+  evalEvery: 25,
+  testSize: 1000,
+  batchSize: 64,
+  filterRatio: 2,
+  temperature: 0.1,
+  referencePretrainSteps: 400,
+};
+
+export const PRESETS = {
+  'noisy-labels': {
+    name: 'noisy-labels',
+    title: 'Noisy labels (default)',
+    explanation: '30% of labels are wrong and half the classes are blurry: learnability skips the wrong labels but keeps the hard classes.',
+    config: { ...activeDefaults, ...mixedDifficulty, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
+  },
+  clean: {
+    name: 'clean',
+    title: 'Clean data',
+    explanation: 'No label noise: here plain hard-example mining (the learner’s own loss) is the policy to beat.',
+    config: { ...activeDefaults, ...mixedDifficulty, labelNoise: 0, policies: ['uniform', 'hard', 'learnability'] },
+  },
+  unlearnable: {
+    name: 'unlearnable',
+    title: 'Unlearnable examples',
+    explanation: '25% of images are pure noise with random labels: hard-first chases them, learnability learns to ignore them.',
+    config: { ...activeDefaults, ...mixedDifficulty, unlearnableFraction: 0.25, policies: ['uniform', 'hard', 'learnability'] },
+  },
+  'mnist-noisy': {
+    name: 'mnist-noisy',
+    title: 'MNIST, 30% noisy labels',
+    explanation: 'Handwritten digits with 30% of labels flipped to another digit.',
+    config: { ...activeDefaults, dataset: 'mnist', trainSize: 6000, heldOutSize: 2000, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
+  },
+  'fashion-noisy': {
+    name: 'fashion-noisy',
+    title: 'Fashion-MNIST, 30% noisy labels',
+    explanation: 'Clothing images, some classes easily confused (shirt vs T-shirt), with 30% of labels flipped.',
+    config: { ...activeDefaults, dataset: 'fashion-mnist', trainSize: 8000, heldOutSize: 4000, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
+  },
+  'scorer-ladder': {
+    name: 'scorer-ladder',
+    title: 'Scorer ladder',
+    explanation: 'The same task scored by ever smaller students: how small can a teacher be and still pay for itself?',
+    config: { ...activeDefaults, ...mixedDifficulty, labelNoise: 0.3, policies: ['uniform', 'learnability'] },
+    scorers: ['ViT-Mi/4', 'ViT-Mi/8', 'ViT-Mu/4', 'ViT-Mu/8'],
+  },
+  micro: {
+    name: 'micro',
+    title: 'Micro (seconds)',
+    explanation: 'A tiny run that finishes in seconds: for trying the controls, not for conclusions.',
+    config: { ...mixedDifficulty, labelNoise: 0.2, learner: 'ViT-Mi/4', scorer: 'ViT-Mu/8', trainSize: 1024, heldOutSize: 512, testSize: 200, steps: 40, evalEvery: 10, batchSize: 16, referencePretrainSteps: 20, policies: ['uniform', 'learnability'] },
+  },
+} as const satisfies Record<string, Preset>;
+
+export type PresetName = keyof typeof PRESETS;
+export const DEFAULT_PRESET: PresetName = 'noisy-labels';
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+export function findPreset(name: string): Preset | { error: string } {
+  return name in PRESETS ? PRESETS[name as PresetName] : { error: `preset: "${name}" is not a preset; allowed values: ${PRESET_NAMES.join(', ')}` };
+}

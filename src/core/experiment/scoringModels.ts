@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import { referencePretrainFlops } from '../accounting/stepLedger';
+import type { InputShape } from '../accounting/vitFlops';
+import { superBatchSize, type ExperimentConfig } from '../config/experimentConfig';
+import { EpochSampler } from '../data/epochSampler';
+import type { ImageClassifier } from '../models/imageClassifier';
+import { createModel, modelForwardFlops } from '../models/modelRegistry';
+import { deriveSeed } from '../random/rng';
+import { AdamW } from '../train/adamw';
+import type { DeviceSplit } from '../train/deviceData';
+import { evaluate } from '../train/evaluate';
+import { perExampleCrossEntropy } from '../train/losses';
+import { learningRateAt } from '../train/schedule';
+import { trainStep } from '../train/trainStep';
+
+/** A model with its optimiser: the learner, the online student or an online-trained reference. */
+export interface Trainee {
+  model: ImageClassifier;
+  optimizer: AdamW;
+}
+
+export function createTrainee(variant: string, input: InputShape, seed: number, weightDecay: number): Trainee {
+  const model = createModel(variant, input, seed);
+  return { model, optimizer: new AdamW(model.params, { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay }) };
+}
+
+export function disposeTrainee(t: Trainee): void {
+  t.optimizer.dispose();
+  t.model.dispose();
+}
+
+/** Trains on a batch and returns the loss (read back, so a NaN is seen at once). */
+export async function trainOn(t: Trainee, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number, labelSmoothing: number): Promise<number> {
+  const loss = trainStep(t.model, t.optimizer, images, labels, learningRate, labelSmoothing);
+  const value = (await loss.data())[0] as number;
+  loss.dispose();
+  return value;
+}
+
+/** ℓ(x | θ) for each example of a batch, without label smoothing. */
+export async function perExampleLosses(model: ImageClassifier, images: tf.Tensor2D, labels: tf.Tensor1D): Promise<Float32Array> {
+  const losses = tf.tidy(() => perExampleCrossEntropy(model.logits(images), labels));
+  const values = (await losses.data()) as Float32Array;
+  losses.dispose();
+  return values;
+}
+
+/** A reference pretrained on the held-out split, then frozen; shared by every run of an experiment. */
+export interface PretrainedReference {
+  model: ImageClassifier;
+  /** 3·F_R·(examples seen), paid once. */
+  flops: number;
+  examplesSeen: number;
+  wallMs: number;
+  testAccuracy: number;
+}
+
+/**
+ * Pretrains the reference: referencePretrainSteps batches of B held-out examples, at twice the
+ * learner's learning rate (warmup + cosine over the pretraining steps).
+ */
+export async function pretrainReference(config: ExperimentConfig, input: InputShape, heldOut: DeviceSplit, test: DeviceSplit, onProgress?: (step: number, total: number) => void): Promise<PretrainedReference> {
+  const trainee = createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay);
+  const batch = Math.min(superBatchSize(config), heldOut.count);
+  const sampler = new EpochSampler(heldOut.count, deriveSeed(config.seed, 'reference-order'));
+  const steps = config.referencePretrainSteps;
+  const started = performance.now();
+  for (let step = 0; step < steps; step++) {
+    const { images, labels } = heldOut.batch(sampler.next(batch));
+    const loss = await trainOn(trainee, images, labels, learningRateAt(step, steps, 2 * config.learningRate, config.warmupFraction), config.labelSmoothing);
+    tf.dispose([images, labels]);
+    if (!Number.isFinite(loss)) {
+      disposeTrainee(trainee);
+      throw new Error(`reference model loss became ${loss} at pretraining step ${step + 1}; lower learningRate (now ${config.learningRate}; the reference uses 2×)`);
+    }
+    onProgress?.(step + 1, steps);
+  }
+  const wallMs = performance.now() - started;
+  trainee.optimizer.dispose();
+  const examplesSeen = steps * batch;
+  const { accuracy } = await evaluate(trainee.model, test);
+  return { model: trainee.model, flops: referencePretrainFlops(modelForwardFlops(config.scorer, input), examplesSeen), examplesSeen, wallMs, testAccuracy: accuracy };
+}
