@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { BackendBadge } from '../features/backend/BackendBadge';
 import { SelfCheckPanel } from '../features/backend/SelfCheckPanel';
 import { useBackendSession } from '../features/backend/useBackendSession';
+import { useEngine } from './useEngine';
 import { backendOverrideFromUrl } from './urlState';
 
 export function App() {
   const override = useMemo(() => backendOverrideFromUrl(), []);
-  const session = useBackendSession(override.ok ? override.backend : null);
+  const engine = useEngine();
+  const session = useBackendSession(engine, override.ok ? override.backend : null);
 
   return (
     <div className="app">

@@ -1,29 +1,38 @@
 /// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../core/backend/selectBackend';
 import { runMatmulSelfCheck } from '../core/backend/selfCheck';
-import { PROTOCOL_VERSION, type RequestBody, type ResponseBody, type WorkerRequest, type WorkerResponse } from './protocol';
+import { fetchDatasetFile } from './datasetFetcher';
+import { ExperimentSession } from './experimentSession';
+import { PROTOCOL_VERSION, type RequestBody, type ResponseBody, type WorkerMessage, type WorkerRequest } from './protocol';
 import { viteWasmPaths } from './wasmPaths';
 
-async function handle(body: RequestBody): Promise<ResponseBody> {
+const session = new ExperimentSession(fetchDatasetFile, () => tf.getBackend());
+const post = (message: WorkerMessage) => self.postMessage(message);
+
+async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
   switch (body.type) {
     case 'init-backend':
       return { type: 'backend-ready', report: await selectBackend({ requested: body.requested, wasmPaths: viteWasmPaths }) };
     case 'self-check':
       return { type: 'self-check-result', result: await runMatmulSelfCheck(body.size) };
+    case 'start-experiment':
+      return { type: 'experiment-result', result: await session.run(body.config, body.scorers, (event) => post({ v: PROTOCOL_VERSION, kind: 'event', id, event })) };
+    case 'stop-experiment':
+      session.stop();
+      return { type: 'stopping' };
   }
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  let response: WorkerResponse;
-  if (request.v !== PROTOCOL_VERSION) {
-    response = { v: PROTOCOL_VERSION, id: request.id, ok: false, error: `protocol version ${request.v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page` };
-  } else {
-    try {
-      response = { v: PROTOCOL_VERSION, id: request.id, ok: true, body: await handle(request.body) };
-    } catch (error) {
-      response = { v: PROTOCOL_VERSION, id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
+  const { v, id, body } = event.data;
+  if (v !== PROTOCOL_VERSION) {
+    post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: `protocol version ${v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page` });
+    return;
   }
-  self.postMessage(response);
+  try {
+    post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: true, body: await handle(id, body) });
+  } catch (error) {
+    post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
 };

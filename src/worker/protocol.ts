@@ -1,17 +1,31 @@
 import type { BackendName } from '../core/backend/backendNames';
 import type { CapabilityReport } from '../core/backend/selectBackend';
 import type { SelfCheckResult } from '../core/backend/selfCheck';
+import type { ExperimentConfig } from '../core/config/experimentConfig';
+import type { ExperimentEvent } from '../core/experiment/events';
+import type { ExperimentResult } from '../core/experiment/resultTypes';
 
 /** Bumped whenever a message shape changes; both sides refuse a mismatch instead of misreading it. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+export interface StartExperiment {
+  type: 'start-experiment';
+  config: ExperimentConfig;
+  /** Scorer ladder to sweep; default just config.scorer. */
+  scorers?: string[];
+}
 
 export type RequestBody =
   | { type: 'init-backend'; requested: BackendName | null }
-  | { type: 'self-check'; size: number };
+  | { type: 'self-check'; size: number }
+  | StartExperiment
+  | { type: 'stop-experiment' };
 
 export type ResponseBody =
   | { type: 'backend-ready'; report: CapabilityReport }
-  | { type: 'self-check-result'; result: SelfCheckResult };
+  | { type: 'self-check-result'; result: SelfCheckResult }
+  | { type: 'experiment-result'; result: ExperimentResult }
+  | { type: 'stopping' };
 
 export interface WorkerRequest {
   v: typeof PROTOCOL_VERSION;
@@ -19,11 +33,18 @@ export interface WorkerRequest {
   body: RequestBody;
 }
 
-export type WorkerResponse =
-  | { v: typeof PROTOCOL_VERSION; id: number; ok: true; body: ResponseBody }
-  | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: string };
+/** Responses answer one request; events stream while an experiment runs (request id of its start). */
+export type WorkerMessage =
+  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: true; body: ResponseBody }
+  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: false; error: string }
+  | { v: typeof PROTOCOL_VERSION; kind: 'event'; id: number; event: ExperimentEvent };
+
+type ResponseMap = {
+  'init-backend': 'backend-ready';
+  'self-check': 'self-check-result';
+  'start-experiment': 'experiment-result';
+  'stop-experiment': 'stopping';
+};
 
 /** The response body type that answers a given request type. */
-export type ResponseFor<T extends RequestBody['type']> = T extends 'init-backend'
-  ? Extract<ResponseBody, { type: 'backend-ready' }>
-  : Extract<ResponseBody, { type: 'self-check-result' }>;
+export type ResponseFor<T extends RequestBody['type']> = Extract<ResponseBody, { type: ResponseMap[T] }>;

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackendName } from '../../core/backend/backendNames';
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import type { SelfCheckResult } from '../../core/backend/selfCheck';
-import { LabWorkerClient } from '../../worker/labWorkerClient';
+import type { Engine } from '../../worker/engine';
 
 export type BackendState =
   | { status: 'starting' }
@@ -16,45 +16,40 @@ export type SelfCheckState =
   | { status: 'failed'; message: string };
 
 const SELF_CHECK_SIZE = 256;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Starts the training worker, picks its backend, and runs the GPU self-check once it is ready. */
-export function useBackendSession(requested: BackendName | null) {
-  const client = useRef<LabWorkerClient | null>(null);
+/** Picks the engine's backend, then runs the GPU self-check once it is ready. */
+export function useBackendSession(engine: Engine | null, requested: BackendName | null) {
   const [backend, setBackend] = useState<BackendState>({ status: 'starting' });
   const [selfCheck, setSelfCheck] = useState<SelfCheckState>({ status: 'idle' });
 
   const runSelfCheck = useCallback(async () => {
-    const worker = client.current;
-    if (!worker) return;
+    if (!engine) return;
     setSelfCheck({ status: 'running' });
     try {
-      const { result } = await worker.request({ type: 'self-check', size: SELF_CHECK_SIZE });
-      setSelfCheck({ status: 'done', result });
+      setSelfCheck({ status: 'done', result: await engine.selfCheck(SELF_CHECK_SIZE) });
     } catch (error) {
-      setSelfCheck({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setSelfCheck({ status: 'failed', message: message(error) });
     }
-  }, []);
+  }, [engine]);
 
   useEffect(() => {
-    const worker = new LabWorkerClient();
-    client.current = worker;
+    if (!engine) return;
     let cancelled = false;
-    worker
-      .request({ type: 'init-backend', requested })
-      .then(({ report }) => {
+    engine
+      .initBackend(requested)
+      .then((report) => {
         if (cancelled) return;
         setBackend({ status: 'ready', report });
         void runSelfCheck();
       })
       .catch((error: unknown) => {
-        if (!cancelled) setBackend({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setBackend({ status: 'failed', message: message(error) });
       });
     return () => {
       cancelled = true;
-      worker.terminate();
-      client.current = null;
     };
-  }, [requested, runSelfCheck]);
+  }, [engine, requested, runSelfCheck]);
 
   return { backend, selfCheck, runSelfCheck };
 }

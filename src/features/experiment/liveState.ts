@@ -1,0 +1,108 @@
+import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
+import type { ExperimentEvent } from '../../core/experiment/events';
+import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
+import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
+
+/** One run as the UI sees it while it trains and after. */
+export interface LiveRun {
+  id: string;
+  policy: PolicyName;
+  scorer: string | null;
+  totalSteps: number;
+  step: number;
+  /** Training wall time so far (ms) and estimated time left (ms; null until known). */
+  wallMs: number;
+  etaMs: number | null;
+  points: CurvePoint[];
+  /** Corrupted share of the latest selected sub-batches, per evaluation. */
+  noisyHistory: { step: number; fraction: number }[];
+  finished: RunResult | null;
+}
+
+export type ExperimentStatus = 'idle' | 'running' | 'finished' | 'stopped' | 'failed';
+
+export interface ExperimentState {
+  status: ExperimentStatus;
+  config: ExperimentConfig | null;
+  runs: LiveRun[];
+  /** Latest phase message ("pretraining the reference…"). */
+  phase: string | null;
+  /** Latest selection sample (the inspector draws it). */
+  selection: (SelectionSampleWithPixels & { runId: string }) | null;
+  result: ExperimentResult | null;
+  error: string | null;
+}
+
+export const INITIAL_EXPERIMENT_STATE: ExperimentState = { status: 'idle', config: null, runs: [], phase: null, selection: null, result: null, error: null };
+
+export type ExperimentAction =
+  | { type: 'started'; config: ExperimentConfig }
+  | { type: 'event'; event: ExperimentEvent }
+  | { type: 'finished'; result: ExperimentResult }
+  | { type: 'failed'; error: string }
+  | { type: 'loaded'; result: ExperimentResult };
+
+function updateRun(runs: LiveRun[], id: string, update: (run: LiveRun) => LiveRun): LiveRun[] {
+  return runs.map((r) => (r.id === id ? update(r) : r));
+}
+
+export function liveRunFromResult(run: RunResult): LiveRun {
+  return {
+    id: run.id,
+    policy: run.policy,
+    scorer: run.scorer,
+    totalSteps: run.final.steps,
+    step: run.final.steps,
+    wallMs: run.final.wallMs,
+    etaMs: 0,
+    points: run.curve,
+    noisyHistory: run.curve.flatMap((p) => (p.noisySelectedFraction === null ? [] : [{ step: p.step, fraction: p.noisySelectedFraction }])),
+    finished: run,
+  };
+}
+
+/** Pure reducer: engine events → UI state. */
+export function experimentReducer(state: ExperimentState, action: ExperimentAction): ExperimentState {
+  switch (action.type) {
+    case 'started':
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config };
+    case 'finished':
+      return { ...state, status: action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished', result: action.result, phase: null };
+    case 'failed':
+      return { ...state, status: 'failed', error: action.error, phase: null };
+    case 'loaded':
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, runs: action.result.runs.map(liveRunFromResult), result: action.result };
+    case 'event':
+      return applyEvent(state, action.event);
+  }
+}
+
+function applyEvent(state: ExperimentState, e: ExperimentEvent): ExperimentState {
+  switch (e.type) {
+    case 'phase':
+      return { ...state, phase: e.message };
+    case 'run-started':
+      return {
+        ...state,
+        phase: null,
+        runs: [...state.runs, { id: e.runId, policy: e.policy, scorer: e.scorer, totalSteps: e.totalSteps, step: 0, wallMs: 0, etaMs: null, points: [], noisyHistory: [], finished: null }],
+      };
+    case 'step':
+      return { ...state, runs: updateRun(state.runs, e.runId, (r) => ({ ...r, step: e.step, wallMs: e.wallMs, etaMs: e.step > 0 ? ((e.totalSteps - e.step) * e.wallMs) / e.step : null })) };
+    case 'evaluation':
+      return {
+        ...state,
+        runs: updateRun(state.runs, e.runId, (r) => ({
+          ...r,
+          points: [...r.points, e.point],
+          noisyHistory: e.point.noisySelectedFraction === null ? r.noisyHistory : [...r.noisyHistory, { step: e.point.step, fraction: e.point.noisySelectedFraction }],
+        })),
+      };
+    case 'selection':
+      return { ...state, selection: { ...(e.sample as SelectionSampleWithPixels), runId: e.runId } };
+    case 'run-finished':
+      return { ...state, runs: updateRun(state.runs, e.runId, (r) => ({ ...r, finished: e.run, etaMs: 0 })) };
+    case 'experiment-finished':
+      return { ...state, result: e.result };
+  }
+}

@@ -1,0 +1,85 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatFlops } from '../../core/accounting/units';
+import type { LiveRun } from '../experiment/liveState';
+import { formatFlopTick } from '../experiment/policyColors';
+
+interface Props {
+  runs: LiveRun[];
+}
+
+type Phase = 'learner' | 'scoring' | 'online' | 'reference';
+
+/** Phase colours: a dark slate for the learner and Okabe–Ito hues for the overheads. */
+const PHASES: readonly { key: Phase; label: string; color: string }[] = [
+  { key: 'learner', label: 'learner updates', color: '#33415c' },
+  { key: 'scoring', label: 'scoring forwards', color: '#e69f00' },
+  { key: 'online', label: 'online model updates', color: '#56b4e9' },
+  { key: 'reference', label: 'reference updates', color: '#cc79a7' },
+];
+
+interface Row extends Record<Phase, number> {
+  name: string;
+  total: number;
+  pretrain: number;
+}
+
+function share(part: number, total: number): string {
+  return total > 0 ? `${((100 * part) / total).toFixed(0)}%` : '0%';
+}
+
+function rowSummary(row: Row): string {
+  const parts = PHASES.filter((p) => row[p.key] > 0).map((p) => `${p.label} ${formatFlops(row[p.key])} (${share(row[p.key], row.total)})`);
+  const pretrain = row.pretrain > 0 ? `; plus ${formatFlops(row.pretrain)} once to pretrain the reference` : '';
+  return `${row.name}: ${formatFlops(row.total)} in training — ${parts.join(', ') || 'nothing counted'}${pretrain}.`;
+}
+
+/** Where each finished run's training FLOPs went, by phase, with one-off reference pretraining noted. */
+export function FlopBreakdown({ runs }: Props) {
+  const rows: Row[] = runs.flatMap((run) => {
+    if (!run.finished) return [];
+    const f = run.finished.phaseFlops;
+    return [{ name: run.id, learner: f.learner, scoring: f.scoring, online: f.online, reference: f.reference, total: f.learner + f.scoring + f.online + f.reference, pretrain: run.finished.referencePretrainFlops }];
+  });
+  const pretrained = rows.filter((r) => r.pretrain > 0);
+  const activePhases = PHASES.filter((p) => rows.some((r) => r[p.key] > 0));
+  return (
+    <section className="panel flop-breakdown" aria-labelledby="flop-breakdown-title" data-testid="flop-breakdown" data-runs={rows.length}>
+      <h2 id="flop-breakdown-title">Where the FLOPs go</h2>
+      {rows.length === 0 ? (
+        <p className="hint">The FLOP breakdown appears here when a run finishes.</p>
+      ) : (
+        <figure className="flop-breakdown-figure">
+          <div aria-hidden="true">
+            <ResponsiveContainer width="100%" height={Math.max(140, 48 * rows.length + 80)}>
+              <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" horizontal={false} />
+                <XAxis type="number" tickFormatter={formatFlopTick} />
+                <YAxis type="category" dataKey="name" width={170} />
+                <Tooltip formatter={(value) => (typeof value === 'number' ? formatFlops(value) : String(value))} />
+                <Legend verticalAlign="top" height={28} />
+                {activePhases.map((p) => (
+                  <Bar key={p.key} dataKey={p.key} name={p.label} stackId="flops" fill={p.color} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <figcaption>
+            <ul className="flop-breakdown-summary">
+              {rows.map((row) => (
+                <li key={row.name}>{rowSummary(row)}</li>
+              ))}
+            </ul>
+            {pretrained.length > 0 ? (
+              <p className="hint">
+                One-off reference pretraining (not in the bars, charged only in “compute saving incl. reference pretraining”):{' '}
+                {pretrained.map((r) => `${r.name} ${formatFlops(r.pretrain)}`).join('; ')}.
+              </p>
+            ) : (
+              <p className="hint">No run pretrained a held-out reference.</p>
+            )}
+          </figcaption>
+        </figure>
+      )}
+    </section>
+  );
+}

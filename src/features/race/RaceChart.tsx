@@ -1,0 +1,107 @@
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LiveRun } from '../experiment/liveState';
+import { formatFlopTick, formatPercent, percentAxis, runLineStyles } from '../experiment/policyColors';
+
+interface Props {
+  runs: LiveRun[];
+  /** a*: the IID run's smoothed final test accuracy (a fraction, 0–1), or null before it is known. */
+  targetAccuracy: number | null;
+}
+
+interface ChartPoint {
+  step: number;
+  flops: number;
+  accuracy: number;
+}
+
+type XKey = 'step' | 'flops';
+
+const CHART_HEIGHT = 280;
+
+/** "uniform: 81.2% at step 400; learnability@ViT-Mi/8: 83.0% at step 400". */
+function summary(runs: LiveRun[], targetAccuracy: number | null): string {
+  const parts = runs.map((run) => {
+    const last = run.points[run.points.length - 1];
+    return last ? `${run.id}: ${formatPercent(last.testAccuracy)} at step ${last.step}` : `${run.id}: no evaluation yet`;
+  });
+  const target = targetAccuracy === null ? '' : ` IID final a* = ${formatPercent(targetAccuracy)}.`;
+  return `Test accuracy by learner step and by training FLOPs. ${parts.join('; ')}.${target}`;
+}
+
+function yAxis(runs: LiveRun[], targetAccuracy: number | null): { domain: [number, number]; ticks: number[] } {
+  let low = targetAccuracy === null ? 100 : 100 * targetAccuracy;
+  for (const run of runs) for (const p of run.points) low = Math.min(low, 100 * p.testAccuracy);
+  return percentAxis(Math.max(0, Math.min(low, 90)), 100);
+}
+
+function AccuracyChart({ runs, data, targetAccuracy, xKey, axis }: { runs: LiveRun[]; data: Map<string, ChartPoint[]>; targetAccuracy: number | null; xKey: XKey; axis: { domain: [number, number]; ticks: number[] } }) {
+  const styles = runLineStyles(runs);
+  const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
+  const title = xKey === 'step' ? 'Test accuracy vs learner steps' : 'Test accuracy vs cumulative training FLOPs';
+  return (
+    <div className="race-chart-panel">
+      <h3 className="race-chart-title">{title}</h3>
+      <div aria-hidden="true">
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          <LineChart margin={{ top: 8, right: xKey === 'flops' ? 40 : 28, bottom: 20, left: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
+            <XAxis
+              dataKey={xKey}
+              type="number"
+              domain={xKey === 'step' ? [0, maxSteps] : [0, 'dataMax']}
+              tickFormatter={xKey === 'flops' ? formatFlopTick : undefined}
+              label={{ value: xKey === 'step' ? 'learner steps' : 'training FLOPs', position: 'insideBottom', offset: -12 }}
+            />
+            <YAxis type="number" domain={axis.domain} ticks={axis.ticks} unit="%" width={48} />
+            {/* Runs share evaluation steps, so a step tooltip lines up; FLOPs differ per run, so none there. */}
+            {xKey === 'step' && <Tooltip formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : String(value))} labelFormatter={(label) => `step ${String(label)}`} />}
+            <Legend verticalAlign="top" height={28} />
+            {targetAccuracy !== null && (
+              <ReferenceLine y={100 * targetAccuracy} stroke="#1b2430" strokeDasharray="2 4" label={{ value: 'IID final a*', position: 'insideBottomRight', fill: '#1b2430', fontSize: 12 }} />
+            )}
+            {runs.map((run) => {
+              const style = styles.get(run.id);
+              return (
+                <Line
+                  key={run.id}
+                  data={data.get(run.id) ?? []}
+                  dataKey="accuracy"
+                  name={run.id}
+                  type="linear"
+                  stroke={style?.color}
+                  strokeDasharray={style?.dash}
+                  strokeWidth={run.policy === 'uniform' ? 2 : 2.5}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              );
+            })}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
+
+/** The race: test accuracy of IID and active runs, by learner steps and by training FLOPs. */
+export function RaceChart({ runs, targetAccuracy }: Props) {
+  const totalPoints = runs.reduce((n, r) => n + r.points.length, 0);
+  if (runs.length === 0) {
+    return (
+      <figure className="race-chart race-chart-empty" data-testid="race-chart" data-points={0}>
+        <p className="hint">No runs yet: pick a preset and press Run to race the IID baseline against active selection.</p>
+      </figure>
+    );
+  }
+  const data = new Map(runs.map((run) => [run.id, run.points.map((p) => ({ step: p.step, flops: p.flops, accuracy: 100 * p.testAccuracy }))]));
+  const axis = yAxis(runs, targetAccuracy);
+  return (
+    <figure className="race-chart" data-testid="race-chart" data-points={totalPoints}>
+      <div className="race-chart-grid">
+        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="step" axis={axis} />
+        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="flops" axis={axis} />
+      </div>
+      <figcaption className="race-chart-caption">{summary(runs, targetAccuracy)}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,39 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ImportResultButton } from './ImportResultButton';
+import { RunsTable } from './RunsTable';
+import type { SavedRecord } from './runRecords';
+import { SAMPLE_RESULT } from './sampleResult.fixture';
+
+const noop = () => undefined;
+const record: SavedRecord = { id: 'run-1', savedAt: '2026-11-26T11:30:00.000Z', name: 'my run', result: SAMPLE_RESULT };
+
+describe('RunsTable markup (server render)', () => {
+  it('lists records with savings and named buttons', () => {
+    const html = renderToStaticMarkup(createElement(RunsTable, { records: [record], persistent: true, onOpen: noop, onDelete: noop, onExport: noop }));
+    expect(html).toContain('<caption>Saved runs</caption>');
+    expect(html).toContain('data-testid="saved-run" data-run-id="run-1"');
+    expect(html).toContain('+35.4%');
+    expect(html).toContain('+20.0%');
+    expect(html).toContain('uniform, learnability');
+    for (const label of ['Open my run', 'Export JSON of my run', 'Delete my run']) expect(html).toContain(`aria-label="${label}"`);
+    expect(html).not.toContain('survive a reload in this browser');
+  });
+
+  it('says "not reached" for null savings, shows the empty state and the in-memory warning', () => {
+    const unreached = { ...record, result: { ...SAMPLE_RESULT, comparisons: SAMPLE_RESULT.comparisons.map((c) => ({ ...c, learnerSaving: null, computeSaving: null })) } };
+    const html = renderToStaticMarkup(createElement(RunsTable, { records: [unreached], persistent: false, onOpen: noop, onDelete: noop, onExport: noop }));
+    expect(html.match(/not reached/g)).toHaveLength(2);
+    expect(html).toContain('Saved runs won&#x27;t survive a reload in this browser');
+    const empty = renderToStaticMarkup(createElement(RunsTable, { records: [], persistent: true, onOpen: noop, onDelete: noop, onExport: noop }));
+    expect(empty).toContain('No saved runs yet. Finished experiments are saved here automatically and survive a reload.');
+  });
+
+  it('labels the import input', () => {
+    const html = renderToStaticMarkup(createElement(ImportResultButton, { onImport: noop, onError: noop }));
+    const id = /<label for="([^"]+)">Import result JSON<\/label>/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    expect(html).toContain(`id="${id}" type="file" accept="application/json,.json"`);
+  });
+});

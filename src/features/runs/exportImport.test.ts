@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
+import { parseResultJson, resultToJson } from './exportImport';
+import { SAMPLE_RESULT } from './sampleResult.fixture';
+
+/** The sample as plain JSON data, for building broken variants. */
+function sample(): Record<string, unknown> & { runs: Record<string, unknown>[] } {
+  return JSON.parse(resultToJson(SAMPLE_RESULT)) as Record<string, unknown> & { runs: Record<string, unknown>[] };
+}
+
+function messageOf(data: unknown): string {
+  const parsed = parseResultJson(typeof data === 'string' ? data : JSON.stringify(data));
+  return parsed.ok ? '(parsed)' : parsed.message;
+}
+
+describe('result JSON export / import', () => {
+  it('round-trips: parse(resultToJson(r)) equals r and re-serialises byte-identical', () => {
+    const text = resultToJson(SAMPLE_RESULT);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "config": {\n    "dataset": "synthetic"');
+    const parsed = parseResultJson(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.result).toEqual(SAMPLE_RESULT);
+    expect(resultToJson(parsed.result)).toBe(text);
+  });
+
+  it('reports malformed JSON with the parse error', () => {
+    expect(messageOf('{"config": ')).toMatch(/^not valid JSON: .+/);
+    expect(messageOf('')).toMatch(/^not valid JSON: /);
+  });
+
+  it('names the path of each malformed part', () => {
+    const s1 = sample();
+    (s1.runs[1]?.curve as Record<string, unknown>[])[3]!.testAccuracy = 'x';
+    expect(messageOf(s1)).toBe('runs[1].curve[3].testAccuracy: expected a number from 0 to 1, got "x"');
+
+    expect(messageOf([1, 2])).toBe('(result): expected an object with config, backend, runs and comparisons, got an array');
+
+    const s2 = sample();
+    delete s2.comparisons;
+    expect(messageOf(s2)).toBe('comparisons: missing; a result has config, backend, runs and comparisons');
+
+    expect(messageOf({ ...sample(), config: { ...DEFAULT_CONFIG, trainSize: 5 } })).toBe('config.trainSize: 5 is not allowed; expected an integer from 256 to 60000');
+
+    expect(messageOf({ ...sample(), config: 'none' })).toBe('config must be an object of settings, got string');
+
+    expect(messageOf({ ...sample(), backend: 3 })).toBe('backend: expected a string, got 3');
+
+    expect(messageOf({ ...sample(), runs: {} })).toBe('runs: expected an array, got an object');
+
+    const s3 = sample();
+    delete s3.runs[0]!.id;
+    expect(messageOf(s3)).toBe('runs[0].id: expected a string, got nothing');
+
+    const s4 = sample();
+    s4.runs[0]!.policy = 'best';
+    expect(messageOf(s4)).toBe('runs[0].policy: expected one of uniform, hard, easy, learnability, rho, got "best"');
+
+    const s5 = sample();
+    (s5.runs[1]!.final as Record<string, unknown>).steps = 2.5;
+    expect(messageOf(s5)).toBe('runs[1].final.steps: expected an integer ≥ 0, got 2.5');
+
+    const s6 = sample();
+    s6.runs[0]!.curve = null;
+    expect(messageOf(s6)).toBe('runs[0].curve: expected an array, got null');
+
+    const s7 = sample();
+    (s7.comparisons as Record<string, unknown>[])[0]!.computeSaving = 'lots';
+    expect(messageOf(s7)).toBe('comparisons[0].computeSaving: expected a number or null, got "lots"');
+  });
+});

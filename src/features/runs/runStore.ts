@@ -1,0 +1,121 @@
+import type { ExperimentResult } from '../../core/experiment/resultTypes';
+import { defaultRecordName, newRecordId, newestFirst, type SavedRecord } from './runRecords';
+
+export type { SavedRecord } from './runRecords';
+
+export const RUN_DB_NAME = 'learnability-lab';
+export const RUN_STORE_NAME = 'results';
+const DB_VERSION = 1;
+/** Some browsers leave an open request pending forever (blocked, private modes): give up after this. */
+const OPEN_TIMEOUT_MS = 4000;
+
+export interface RunStore {
+  /** False when results live only in memory (no IndexedDB): they will not survive a reload. */
+  persistent: boolean;
+  /** Saves a finished experiment; `name` defaults to defaultRecordName(result, now). */
+  save(result: ExperimentResult, name?: string): Promise<SavedRecord>;
+  /** Newest first. */
+  list(): Promise<SavedRecord[]>;
+  get(id: string): Promise<SavedRecord | undefined>;
+  remove(id: string): Promise<void>;
+}
+
+function makeRecord(result: ExperimentResult, name: string | undefined): SavedRecord {
+  const now = new Date();
+  return { id: newRecordId(now), savedAt: now.toISOString(), name: name ?? defaultRecordName(result, now), result };
+}
+
+/** Results kept in a Map: the fallback where IndexedDB is missing or refuses to open. */
+export function createMemoryRunStore(): RunStore {
+  const records = new Map<string, SavedRecord>();
+  return {
+    persistent: false,
+    save: async (result, name) => {
+      const record = makeRecord(result, name);
+      records.set(record.id, record);
+      return record;
+    },
+    list: async () => newestFirst([...records.values()].reverse()),
+    get: async (id) => records.get(id),
+    remove: async (id) => {
+      records.delete(id);
+    },
+  };
+}
+
+/** Runs one request in its own transaction and resolves once the transaction has committed. */
+function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction(RUN_STORE_NAME, mode);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    const req = run(tx.objectStore(RUN_STORE_NAME));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), OPEN_TIMEOUT_MS);
+    const done = () => clearTimeout(timer);
+    let req: IDBOpenDBRequest;
+    try {
+      req = factory.open(RUN_DB_NAME, DB_VERSION);
+    } catch (error) {
+      done();
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(RUN_STORE_NAME)) req.result.createObjectStore(RUN_STORE_NAME, { keyPath: 'id' });
+    };
+    req.onsuccess = () => {
+      done();
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      done();
+      reject(req.error ?? new Error('IndexedDB failed to open'));
+    };
+    req.onblocked = () => {
+      done();
+      reject(new Error('IndexedDB is blocked by another tab'));
+    };
+  });
+}
+
+function createIdbRunStore(db: IDBDatabase): RunStore {
+  return {
+    persistent: true,
+    save: async (result, name) => {
+      const record = makeRecord(result, name);
+      await transact(db, 'readwrite', (store) => store.put(record));
+      return record;
+    },
+    list: async () => newestFirst(await transact(db, 'readonly', (store) => store.getAll() as IDBRequest<SavedRecord[]>)),
+    get: async (id) => (await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<SavedRecord | undefined>)) ?? undefined,
+    remove: async (id) => {
+      await transact(db, 'readwrite', (store) => store.delete(id));
+    },
+  };
+}
+
+/**
+ * Opens the saved-runs store: IndexedDB db "learnability-lab", store "results" (keyPath "id"). Where
+ * IndexedDB is unavailable or fails to open it resolves to an in-memory store with
+ * `persistent: false` (it never rejects).
+ */
+export async function openRunStore(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunStore> {
+  if (!factory) return createMemoryRunStore();
+  try {
+    return createIdbRunStore(await openDatabase(factory));
+  } catch {
+    return createMemoryRunStore();
+  }
+}

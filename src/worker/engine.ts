@@ -1,0 +1,31 @@
+import type { CapabilityReport } from '../core/backend/selectBackend';
+import type { SelfCheckResult } from '../core/backend/selfCheck';
+import type { BackendName } from '../core/backend/backendNames';
+import type { ExperimentConfig } from '../core/config/experimentConfig';
+import type { ExperimentEvent } from '../core/experiment/events';
+import type { ExperimentResult } from '../core/experiment/resultTypes';
+
+export type EngineListener = (event: ExperimentEvent) => void;
+
+/** What the UI talks to, whether training runs in a Web Worker or on this thread (tests). */
+export interface Engine {
+  initBackend(requested: BackendName | null): Promise<CapabilityReport>;
+  selfCheck(size: number): Promise<SelfCheckResult>;
+  /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
+  start(config: ExperimentConfig, scorers?: string[]): Promise<ExperimentResult>;
+  stop(): void;
+  subscribe(listener: EngineListener): () => void;
+  dispose(): void;
+}
+
+/** Listener bookkeeping shared by the engines. */
+export class Listeners {
+  private readonly set = new Set<EngineListener>();
+  add(listener: EngineListener): () => void {
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  emit(event: ExperimentEvent): void {
+    for (const l of this.set) l(event);
+  }
+}

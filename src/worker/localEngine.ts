@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../core/backend/backendNames';
+import { selectBackend } from '../core/backend/selectBackend';
+import { runMatmulSelfCheck } from '../core/backend/selfCheck';
+import type { ExperimentConfig } from '../core/config/experimentConfig';
+import type { DatasetFileReader } from '../core/data/datasetRegistry';
+import { Listeners, type Engine, type EngineListener } from './engine';
+import { ExperimentSession } from './experimentSession';
+
+/** The Engine on the calling thread: for tests and Node. Same session code as the worker. */
+export class LocalEngine implements Engine {
+  private readonly listeners = new Listeners();
+  private readonly session: ExperimentSession;
+
+  constructor(readFile: DatasetFileReader) {
+    this.session = new ExperimentSession(readFile, () => tf.getBackend());
+  }
+
+  initBackend(requested: BackendName | null) {
+    return selectBackend({ requested });
+  }
+
+  selfCheck(size: number) {
+    return runMatmulSelfCheck(size);
+  }
+
+  start(config: ExperimentConfig, scorers?: string[]) {
+    return this.session.run(config, scorers, (event) => this.listeners.emit(event));
+  }
+
+  stop(): void {
+    this.session.stop();
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  dispose(): void {
+    this.session.stop();
+  }
+}

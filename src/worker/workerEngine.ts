@@ -1,0 +1,71 @@
+import type { BackendName } from '../core/backend/backendNames';
+import type { ExperimentConfig } from '../core/config/experimentConfig';
+import { Listeners, type Engine, type EngineListener } from './engine';
+import { PROTOCOL_VERSION, type RequestBody, type ResponseFor, type WorkerMessage, type WorkerRequest } from './protocol';
+
+type Pending = { resolve: (body: never) => void; reject: (error: Error) => void };
+
+/** The Engine backed by a module Web Worker: the main thread never runs tfjs training work. */
+export class WorkerEngine implements Engine {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Listeners();
+  private nextId = 1;
+
+  constructor() {
+    this.worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'learnability-lab' });
+    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    this.worker.onerror = (event) => this.failAll(`the training worker crashed: ${event.message || 'unknown error'}`);
+  }
+
+  async initBackend(requested: BackendName | null) {
+    return (await this.request({ type: 'init-backend', requested })).report;
+  }
+
+  async selfCheck(size: number) {
+    return (await this.request({ type: 'self-check', size })).result;
+  }
+
+  async start(config: ExperimentConfig, scorers?: string[]) {
+    return (await this.request({ type: 'start-experiment', config, ...(scorers ? { scorers } : {}) })).result;
+  }
+
+  stop(): void {
+    void this.request({ type: 'stop-experiment' });
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.failAll('the training worker was stopped');
+  }
+
+  private request<T extends RequestBody['type']>(body: Extract<RequestBody, { type: T }>): Promise<ResponseFor<T>> {
+    const id = this.nextId++;
+    const message: WorkerRequest = { v: PROTOCOL_VERSION, id, body };
+    return new Promise<ResponseFor<T>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (body: never) => void, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.kind === 'event') {
+      this.listeners.emit(message.event);
+      return;
+    }
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    this.pending.delete(message.id);
+    if (message.ok) entry.resolve(message.body as never);
+    else entry.reject(new Error(message.error));
+  }
+
+  private failAll(message: string): void {
+    for (const entry of this.pending.values()) entry.reject(new Error(message));
+    this.pending.clear();
+  }
+}
