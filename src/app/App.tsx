@@ -1,14 +1,57 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { findPreset } from '../core/config/presets';
+import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { BackendBadge } from '../features/backend/BackendBadge';
 import { SelfCheckPanel } from '../features/backend/SelfCheckPanel';
 import { useBackendSession } from '../features/backend/useBackendSession';
+import { ConfigForm } from '../features/controls/ConfigForm';
+import { PresetPicker } from '../features/controls/PresetPicker';
+import { RunControls } from '../features/controls/RunControls';
+import { useConfigState } from '../features/controls/useConfigState';
+import { useExperiment } from '../features/experiment/useExperiment';
+import { useSavedRuns } from '../features/runs/useSavedRuns';
+import { SavedRunsPanel } from './SavedRunsPanel';
+import { ResultsView } from './ResultsView';
 import { useEngine } from './useEngine';
 import { backendOverrideFromUrl } from './urlState';
+
+const LADDER = findPreset('scorer-ladder');
 
 export function App() {
   const override = useMemo(() => backendOverrideFromUrl(), []);
   const engine = useEngine();
   const session = useBackendSession(engine, override.ok ? override.backend : null);
+  const settings = useConfigState();
+  const saved = useSavedRuns();
+  const onFinished = useCallback((result: ExperimentResult) => void saved.save(result), [saved]);
+  const experiment = useExperiment(engine, onFinished);
+  const [draftErrors, setDraftErrors] = useState<{ field: string; message: string }[]>([]);
+  const [linkMessage, setLinkMessage] = useState<string | null>(null);
+
+  const ready = session.backend.status === 'ready';
+  const blockedReason = !ready
+    ? 'Waiting for the compute backend to start…'
+    : settings.validConfig === null || draftErrors.length > 0
+      ? 'Fix the highlighted settings to run.'
+      : null;
+  const run = (scorers?: readonly string[]) => {
+    if (!settings.validConfig) return;
+    const presetScorers = settings.preset ? findPreset(settings.preset) : null;
+    const sweep = scorers ?? (presetScorers && 'scorers' in presetScorers ? presetScorers.scorers : undefined);
+    void experiment.start(settings.validConfig, sweep ? [...sweep] : undefined);
+  };
+  const runLadder = () => {
+    if (!settings.validConfig || 'error' in LADDER) return;
+    const policies = settings.validConfig.policies.includes('learnability') ? settings.validConfig.policies : [...settings.validConfig.policies, 'learnability' as const];
+    settings.setConfig({ ...settings.validConfig, policies });
+    void experiment.start({ ...settings.validConfig, policies }, LADDER.scorers ? [...LADDER.scorers] : undefined);
+  };
+  const copyLink = () =>
+    settings.copyLink().then(
+      () => setLinkMessage('Link copied: it restores every setting.'),
+      (error: unknown) => setLinkMessage(error instanceof Error ? error.message : String(error)),
+    );
+  const savedResults = useMemo(() => saved.records.map((r) => r.result), [saved.records]);
 
   return (
     <div className="app">
@@ -22,9 +65,30 @@ export function App() {
           {override.message} Using the best available backend instead.
         </div>
       )}
-      <main>
-        <SelfCheckPanel state={session.selfCheck} onRun={session.runSelfCheck} disabled={session.backend.status !== 'ready'} />
-      </main>
+      <div className="lab-layout">
+        <aside className="lab-controls" aria-label="Experiment settings">
+          <section className="panel" aria-labelledby="setup-title">
+            <h2 id="setup-title">Experiment</h2>
+            <PresetPicker value={settings.preset} onSelect={settings.applyPreset} disabled={experiment.state.status === 'running'} />
+            <RunControls
+              status={experiment.state.status}
+              canRun={blockedReason === null}
+              blockedReason={blockedReason}
+              onRun={() => run()}
+              onRunLadder={runLadder}
+              onStop={experiment.stop}
+              onCopyLink={copyLink}
+              linkMessage={linkMessage}
+            />
+            <ConfigForm config={settings.config} onChange={settings.setConfig} errors={settings.errors} disabled={experiment.state.status === 'running'} onDraftErrorsChange={setDraftErrors} />
+          </section>
+        </aside>
+        <main className="lab-results">
+          <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} />
+          <SavedRunsPanel saved={saved} current={experiment.state.result} onOpen={experiment.load} />
+          <SelfCheckPanel state={session.selfCheck} onRun={session.runSelfCheck} disabled={!ready} />
+        </main>
+      </div>
     </div>
   );
 }

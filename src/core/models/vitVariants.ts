@@ -28,7 +28,7 @@ export interface VitSpec extends VitSize {
 }
 
 /** The variant strings offered in pickers, largest first. */
-export const VIT_VARIANTS = ['ViT-B/4', 'ViT-S/4', 'ViT-Ti/4', 'ViT-Mi/4', 'ViT-Mu/4', 'ViT-Mu/8'] as const;
+export const VIT_VARIANTS = ['ViT-B/4', 'ViT-S/4', 'ViT-Ti/4', 'ViT-Mi/4', 'ViT-Mi/8', 'ViT-Mu/4', 'ViT-Mu/8'] as const;
 
 const VARIANT_PATTERN = /^ViT-([A-Za-z]+)\/(\d+)$/;
 

@@ -61,19 +61,32 @@ export function liveRunFromResult(run: RunResult): LiveRun {
   };
 }
 
+/** The live run itself when it already shows this finished run (no chart re-render), else a new one. */
+function reuseIfCurrent(runs: LiveRun[], run: RunResult): LiveRun {
+  const live = runs.find((r) => r.id === run.id);
+  return live && live.finished && live.points.length === run.curve.length ? live : liveRunFromResult(run);
+}
+
 /** Pure reducer: engine events → UI state. */
 export function experimentReducer(state: ExperimentState, action: ExperimentAction): ExperimentState {
   switch (action.type) {
     case 'started':
       return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config };
     case 'finished':
-      return { ...state, status: action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished', result: action.result, phase: null };
+      // The result is authoritative: events still queued for rendering are ignored from here on.
+      return {
+        ...state,
+        status: action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished',
+        runs: action.result.runs.map((run) => reuseIfCurrent(state.runs, run)),
+        result: action.result,
+        phase: null,
+      };
     case 'failed':
       return { ...state, status: 'failed', error: action.error, phase: null };
     case 'loaded':
       return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, runs: action.result.runs.map(liveRunFromResult), result: action.result };
     case 'event':
-      return applyEvent(state, action.event);
+      return state.status === 'running' ? applyEvent(state, action.event) : state;
   }
 }
 

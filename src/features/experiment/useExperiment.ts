@@ -1,16 +1,48 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { startTransition, useCallback, useEffect, useReducer } from 'react';
+import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import type { Engine } from '../../worker/engine';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer } from './liveState';
 
+const STEP_FLUSH_MS = 250;
+
 /** Drives an experiment on the engine and folds its events into UI state. */
 export function useExperiment(engine: Engine | null, onFinished?: (result: ExperimentResult) => void) {
   const [state, dispatch] = useReducer(experimentReducer, INITIAL_EXPERIMENT_STATE);
 
+  // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
+  // times a second, so the main thread never renders charts per step (no long tasks).
   useEffect(() => {
     if (!engine) return;
-    return engine.subscribe((event) => dispatch({ type: 'event', event }));
+    const pendingSteps = new Map<string, ExperimentEvent>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // Other events queue behind them, in order, and everything renders as a transition: React
+    // slices the chart work so input stays responsive.
+    const queue: ExperimentEvent[] = [];
+    const flush = () => {
+      timer = null;
+      const events = queue.splice(0);
+      for (const event of pendingSteps.values()) events.push(event);
+      pendingSteps.clear();
+      startTransition(() => {
+        for (const event of events) dispatch({ type: 'event', event });
+      });
+    };
+    const unsubscribe = engine.subscribe((event) => {
+      if (event.type === 'step') pendingSteps.set(event.runId, event);
+      else {
+        // A step reported before this event belongs before it.
+        for (const step of pendingSteps.values()) queue.push(step);
+        pendingSteps.clear();
+        queue.push(event);
+      }
+      timer ??= setTimeout(flush, STEP_FLUSH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
   }, [engine]);
 
   const start = useCallback(

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
+import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
 import { POLICY_STYLES, formatPercent, percentAxis, runLineStyles } from '../experiment/policyColors';
 import { countsText, decodeGreyscale, greyToRgba, lossPairs, selectionCounts, thumbnailInfos, type ThumbnailInfo } from './selectionView';
@@ -35,8 +36,8 @@ function Thumbnail({ base64, imageSize, info }: { base64: string; imageSize: num
 }
 
 function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
+  // Always mounted (axes only while empty): the chart's costly first mount happens at page load.
   const withHistory = runs.filter((r) => r.noisyHistory.length > 0);
-  if (withHistory.length === 0) return <p className="hint">The corrupted share of selected examples appears after the first evaluation.</p>;
   const styles = runLineStyles(runs);
   const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
   const yAxis = percentAxis(0, Math.max(5, ...withHistory.flatMap((r) => r.noisyHistory.map((h) => 100 * h.fraction))));
@@ -48,13 +49,14 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
     .join('; ');
   return (
     <figure className="inspector-history">
+      <HtmlLegend items={withHistory.map((run) => ({ label: run.id, color: styles.get(run.id)?.color, dash: styles.get(run.id)?.dash, width: 2 }))} />
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>
           <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
             <XAxis dataKey="step" type="number" domain={[0, maxSteps]} label={{ value: 'learner steps', position: 'insideBottom', offset: -12 }} />
             <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} unit="%" width={48} />
-            <Legend verticalAlign="top" height={28} />
+            
             {withHistory.map((run) => {
               const style = styles.get(run.id);
               return (
@@ -74,14 +76,14 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <figcaption>Corrupted share of the selected examples over time. {summary}.</figcaption>
+      <figcaption>{withHistory.length === 0 ? 'The corrupted share of selected examples appears after the first evaluation.' : `Corrupted share of the selected examples over time. ${summary}.`}</figcaption>
     </figure>
   );
 }
 
-function LossScatter({ selection }: { selection: SelectionSampleWithPixels }) {
-  const pairs = lossPairs(selection);
-  if (!pairs) return null;
+function LossScatter({ selection }: { selection: SelectionSampleWithPixels | null }) {
+  // Always mounted (empty until a learnability run reports both losses).
+  const pairs = (selection && lossPairs(selection)) ?? [];
   const picked = pairs.filter((p) => p.selected);
   const skipped = pairs.filter((p) => !p.selected);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
@@ -92,6 +94,7 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels }) {
   return (
     <figure className="inspector-scatter">
       <h3>Online vs reference loss</h3>
+      <HtmlLegend items={[{ label: 'not selected', color: '#9aa5b1' }, { label: 'selected', color: POLICY_STYLES.learnability.color }]} />
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
@@ -99,14 +102,13 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels }) {
             <XAxis dataKey="reference" type="number" name="reference loss" label={{ value: 'reference loss', position: 'insideBottom', offset: -12 }} />
             <YAxis dataKey="online" type="number" name="online loss" width={48} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
-            <Legend verticalAlign="top" height={28} />
             <Scatter data={skipped} name="not selected" fill="#9aa5b1" isAnimationActive={false} />
             <Scatter data={picked} name="selected" fill={POLICY_STYLES.learnability.color} shape="diamond" isAnimationActive={false} />
           </ScatterChart>
         </ResponsiveContainer>
       </div>
       <figcaption>
-        Each point is one super-batch example (y: online loss, x: reference loss). Mean online − reference loss: {gap(picked)} for the {picked.length} selected, {gap(skipped)} for the {skipped.length}{' '}
+        {pairs.length === 0 ? 'Appears when a policy scores with both an online and a reference model. ' : ''}Each point is one super-batch example (y: online loss, x: reference loss). Mean online − reference loss: {gap(picked)} for the {picked.length} selected, {gap(skipped)} for the {skipped.length}{' '}
         others.
       </figcaption>
     </figure>
@@ -115,27 +117,26 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels }) {
 
 /** The latest super-batch: what was picked, which examples are corrupted, and how that evolves. */
 export function SelectionInspector({ selection, runs }: Props) {
-  if (!selection) {
-    return (
-      <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
-        <h2 id="inspector-title">Selection inspector</h2>
-        <p className="hint">The super-batch of the latest step appears here once a run starts selecting.</p>
-      </section>
-    );
-  }
-  const infos = thumbnailInfos(selection);
+  // One tree whether or not a selection exists, so the charts below stay mounted (no remount on the
+  // first sample while the worker trains).
+  const infos = selection ? thumbnailInfos(selection) : [];
   const counts = selectionCounts(infos);
   return (
-    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector" data-run={selection.runId} data-step={selection.step}>
+    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector" data-run={selection?.runId} data-step={selection?.step}>
       <h2 id="inspector-title">Selection inspector</h2>
-      <p className="inspector-counts" data-testid="inspector-counts">
-        {selection.runId}, step {selection.step}: {countsText(counts)}.
-      </p>
-      <p className="hint">Highlighted: selected for training. Red corner: corrupted (noisy label, duplicate or unlearnable).</p>
-      <ul className="inspector-grid" aria-label={`Super-batch of ${selection.runId} at step ${selection.step}`}>
-        {infos.map((info) => (
-          <Thumbnail key={info.position} base64={selection.thumbnails[info.position] ?? ''} imageSize={selection.imageSize} info={info} />
-        ))}
+      {selection ? (
+        <>
+          <p className="inspector-counts" data-testid="inspector-counts">
+            {selection.runId}, step {selection.step}: {countsText(counts)}.
+          </p>
+          <p className="hint">Highlighted: selected for training. Red corner: corrupted (noisy label, duplicate or unlearnable).</p>
+        </>
+      ) : (
+        <p className="hint">The super-batch of the latest step appears here once a run starts selecting.</p>
+      )}
+      <ul className="inspector-grid" aria-label={selection ? `Super-batch of ${selection.runId} at step ${selection.step}` : 'Super-batch (none yet)'}>
+        {selection &&
+          infos.map((info) => <Thumbnail key={info.position} base64={selection.thumbnails[info.position] ?? ''} imageSize={selection.imageSize} info={info} />)}
       </ul>
       <h3>Corrupted share selected over time</h3>
       <NoisyHistoryChart runs={runs} />

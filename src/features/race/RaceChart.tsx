@@ -1,4 +1,6 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
 import { formatFlopTick, formatPercent, percentAxis, runLineStyles } from '../experiment/policyColors';
 
@@ -55,7 +57,6 @@ function AccuracyChart({ runs, data, targetAccuracy, xKey, axis }: { runs: LiveR
             <YAxis type="number" domain={axis.domain} ticks={axis.ticks} unit="%" width={48} />
             {/* Runs share evaluation steps, so a step tooltip lines up; FLOPs differ per run, so none there. */}
             {xKey === 'step' && <Tooltip formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : String(value))} labelFormatter={(label) => `step ${String(label)}`} />}
-            <Legend verticalAlign="top" height={28} />
             {targetAccuracy !== null && (
               <ReferenceLine y={100 * targetAccuracy} stroke="#1b2430" strokeDasharray="2 4" label={{ value: 'IID final a*', position: 'insideBottomRight', fill: '#1b2430', fontSize: 12 }} />
             )}
@@ -86,22 +87,24 @@ function AccuracyChart({ runs, data, targetAccuracy, xKey, axis }: { runs: LiveR
 /** The race: test accuracy of IID and active runs, by learner steps and by training FLOPs. */
 export function RaceChart({ runs, targetAccuracy }: Props) {
   const totalPoints = runs.reduce((n, r) => n + r.points.length, 0);
-  if (runs.length === 0) {
-    return (
-      <figure className="race-chart race-chart-empty" data-testid="race-chart" data-points={0}>
-        <p className="hint">No runs yet: pick a preset and press Run to race the IID baseline against active selection.</p>
-      </figure>
-    );
-  }
-  const data = new Map(runs.map((run) => [run.id, run.points.map((p) => ({ step: p.step, flops: p.flops, accuracy: 100 * p.testAccuracy }))]));
-  const axis = yAxis(runs, targetAccuracy);
+  // The axes stay mounted while empty, so the charts' first (costly) mount happens at page load,
+  // not on the main thread while the worker trains.
+  const empty = runs.length === 0;
+  const view = useMemo(() => {
+    const data = new Map(runs.map((run) => [run.id, run.points.map((p) => ({ step: p.step, flops: p.flops, accuracy: 100 * p.testAccuracy }))]));
+    return { runs, data, axis: yAxis(runs, targetAccuracy) };
+  }, [runs, targetAccuracy]);
+  const { data, axis } = view;
+  const legendStyles = runLineStyles(runs);
   return (
-    <figure className="race-chart" data-testid="race-chart" data-points={totalPoints}>
+    <figure className={empty ? 'race-chart race-chart-empty' : 'race-chart'} data-testid="race-chart" data-points={totalPoints}>
+      {empty && <p className="hint">No runs yet: pick a preset and press Run to race the IID baseline against active selection.</p>}
+      <HtmlLegend items={runs.map((run) => ({ label: run.id, color: legendStyles.get(run.id)?.color, dash: legendStyles.get(run.id)?.dash, width: run.policy === 'uniform' ? 2 : 2.5 }))} />
       <div className="race-chart-grid">
         <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="step" axis={axis} />
         <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="flops" axis={axis} />
       </div>
-      <figcaption className="race-chart-caption">{summary(runs, targetAccuracy)}</figcaption>
+      <figcaption className="race-chart-caption">{empty ? 'No runs yet.' : summary(runs, targetAccuracy)}</figcaption>
     </figure>
   );
 }

@@ -1,0 +1,68 @@
+import { memo, useMemo } from 'react';
+import { compareRuns } from '../core/analysis/savings';
+import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
+import type { ExperimentState, LiveRun } from '../features/experiment/liveState';
+import { useNextTask } from '../features/experiment/useNextTask';
+import { FlopBreakdown } from '../features/flops/FlopBreakdown';
+import { SelectionInspector } from '../features/inspector/SelectionInspector';
+import { ParetoChart } from '../features/pareto/ParetoChart';
+import { RaceChart } from '../features/race/RaceChart';
+import { RunProgress } from '../features/race/RunProgress';
+import { SavingsPanel } from '../features/savings/SavingsPanel';
+
+const Race = memo(RaceChart);
+const Savings = memo(SavingsPanel);
+const Flops = memo(FlopBreakdown);
+const Pareto = memo(ParetoChart);
+const Inspector = memo(SelectionInspector);
+
+interface Props {
+  state: ExperimentState;
+  /** Finished experiments (saved runs): each comparison is a point on the Pareto chart. */
+  savedResults: ExperimentResult[];
+  filterRatio: number;
+}
+
+/** Identity that changes only when a curve gains a point or a run finishes (not on every step). */
+function curveKey(runs: LiveRun[]): string {
+  return runs.map((r) => `${r.id}:${r.points.length}:${r.finished ? 1 : 0}`).join('|');
+}
+
+/** Everything the current experiment shows: the race, savings, FLOPs, Pareto and the inspector. */
+export function ResultsView({ state, savedResults, filterRatio }: Props) {
+  const key = curveKey(state.runs);
+  // Recomputed only when curves change (key), not on every progress update.
+  const curveRuns = useMemo(() => state.runs, [key]);
+  const finished = useMemo(() => curveRuns.flatMap((r) => (r.finished ? [r.finished] : [])), [curveRuns]);
+  const comparisons = useMemo(() => state.result?.comparisons ?? compareRuns(finished), [state.result, finished]);
+  const iid = finished.find((r: RunResult) => r.policy === 'uniform');
+  const target = comparisons[0]?.targetAccuracy ?? null;
+  const paretoResults = useMemo(() => {
+    const live: ExperimentResult | null = state.config && !state.result && finished.length > 1 ? { config: state.config, backend: '', runs: finished, comparisons } : null;
+    return live ? [...savedResults, live] : savedResults;
+  }, [state.config, state.result, finished, comparisons, savedResults]);
+
+  const savingsInput = useNextTask(comparisons, 16);
+  const paretoInput = useNextTask(paretoResults, 48);
+  const flopsInput = useNextTask(curveRuns, 80);
+  const selectionInput = useNextTask(state.selection, 112);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="race-title" data-testid="race-panel" data-status={state.status}>
+        <h2 id="race-title">IID vs active: the race</h2>
+        <RunProgress runs={state.runs} phase={state.phase} />
+        {state.error && (
+          <div role="alert" className="notice notice-error" data-testid="run-error">
+            {state.error}
+          </div>
+        )}
+        <Race runs={curveRuns} targetAccuracy={iid ? target : null} />
+      </section>
+      <Savings comparisons={savingsInput} runs={curveRuns} />
+      <Pareto results={paretoInput} filterRatio={filterRatio} />
+      <Flops runs={flopsInput} />
+      <Inspector selection={selectionInput} runs={curveRuns} />
+    </>
+  );
+}
