@@ -12,28 +12,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATASET_SOURCES, DatasetError, IMAGE_SIZE, NUM_CLASSES, PIXELS, resolvePackage, type DatasetSource } from './datasets/packageSources';
 import { stratifiedSplit, type SplitData } from './datasets/stratifiedSplit';
+import type { BinaryDatasetManifest } from '../src/core/data/binaryDataset';
 
 export const MAX_TRAIN = 12_000;
 export const MAX_TEST = 2_000;
 const SPLIT_NAMES = ['train', 'test'] as const;
 type SplitName = (typeof SPLIT_NAMES)[number];
 
-export interface SplitEntry {
-  count: number;
-  images: string;
-  labels: string;
-}
-
-export interface DatasetManifest {
-  name: string;
-  title: string;
-  imageSize: number;
-  channels: number;
-  numClasses: number;
-  classNames: string[];
-  source: string;
-  splits: Record<SplitName, SplitEntry>;
-}
+/** The manifest the lab's loader reads (src/core/data/binaryDataset.ts): one definition for both. */
+export type DatasetManifest = BinaryDatasetManifest;
+export type SplitEntry = BinaryDatasetManifest['splits'][SplitName];
 
 export interface BuildOptions {
   /** Defaults to <repo>/public/datasets. */

@@ -5,13 +5,7 @@ import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
 
 /** public/datasets/<name>/manifest.json, written by scripts/build-datasets.ts. */
-export interface BinaryDatasetManifest {
-  name: string;
-  title: string;
-  imageSize: number;
-  channels: number;
-  numClasses: number;
-  classNames: string[];
+export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 'imageSize' | 'channels' | 'numClasses' | 'classNames'> {
   source: string;
   splits: Record<'train' | 'test', { count: number; images: string; labels: string }>;
 }
