@@ -75,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
   await writeFile(join(options.out, 'curves.csv'), curvesCsv(result));
   console.log(`\n${finalTable(result)}\n`);
   console.log(`backend ${report.backend} · ${((performance.now() - started) / 1000).toFixed(1)}s · wrote ${join(options.out, 'result.json')} and curves.csv`);
+  if (result.failure) {
+    console.error(`lab: ${result.failure.message} (the runs so far are in result.json)`);
+    return 1;
+  }
   return 0;
 }
 

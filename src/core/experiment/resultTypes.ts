@@ -56,4 +56,6 @@ export interface ExperimentResult {
   backend: string;
   runs: RunResult[];
   comparisons: Comparison[];
+  /** Set when a run diverged: the experiment stopped there, keeping every run so far (the last one partial). */
+  failure?: { runId: string; message: string };
 }

@@ -5,7 +5,6 @@ import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { useBackend } from '../testing/useBackend';
 import type { ExperimentEvent } from './events';
 import { runExperiment } from './runExperiment';
-import { TrainingDivergedError } from './runPolicy';
 
 // A small, fast configuration: the behaviour under test does not depend on model size.
 const config: ExperimentConfig = { ...DEFAULT_CONFIG, learner: 'ViT-Mi/4', trainSize: 1000, heldOutSize: 0, testSize: 200, batchSize: 16, steps: 40, evalEvery: 20, labelNoise: 0.2 };
@@ -61,10 +60,18 @@ describe('runExperiment (IID baseline)', () => {
   it('stops on a non-finite loss with a clear message and keeps the curve so far', async () => {
     const data = buildSyntheticDataset(config);
     data.train.images.fill(Number.NaN);
-    const failure = await runExperiment(config, data, { backend: 'wasm' }).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(TrainingDivergedError);
-    const error = failure as TrainingDivergedError;
-    expect(error.message).toMatch(/learner loss became NaN at step 1 \(uniform run\); lower learningRate/);
-    expect(error.partial.curve.map((p) => p.step)).toEqual([0]);
+    const result = await runExperiment(config, data, { backend: 'wasm' });
+    expect(result.failure?.message).toMatch(/learner loss became NaN at step 1 \(uniform run\); lower learningRate \(now 0.001\)/);
+    expect(result.runs.map((r) => r.stoppedEarly)).toEqual(['diverged at step 1']);
+    expect(result.runs[0]?.curve.map((p) => p.step)).toEqual([0]);
+  });
+
+  it('a divergence after the IID run keeps the finished IID run', async () => {
+    const data = buildSyntheticDataset(config);
+    // NaN pixels in the held-out split only: the IID run trains normally, then the reference diverges.
+    data.heldOut = { ...data.train, images: new Float32Array(data.train.images.length).fill(Number.NaN) };
+    const result = await runExperiment({ ...config, policies: ['uniform', 'learnability'], referencePretrainSteps: 2 }, data, { backend: 'wasm' });
+    expect(result.failure?.message).toMatch(/reference model loss became NaN at pretraining step 1; lower learningRate/);
+    expect(result.runs.map((r) => [r.policy, r.final.steps])).toEqual([['uniform', config.steps]]);
   });
 });

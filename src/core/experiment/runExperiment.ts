@@ -7,7 +7,7 @@ import { POLICIES } from '../selection/policies';
 import { DeviceSplit } from '../train/deviceData';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
-import { runPolicy, type RunContext } from './runPolicy';
+import { runPolicy, TrainingDivergedError, type RunContext } from './runPolicy';
 import { pretrainReference, type PretrainedReference } from './scoringModels';
 
 export interface ExperimentOptions {
@@ -49,6 +49,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   const test = new DeviceSplit(dataset.test, pixels);
   const references = new Map<string, PretrainedReference>();
   const runs: RunResult[] = [];
+  let failure: ExperimentResult['failure'];
   try {
     for (const planned of planRuns(config.policies, options.scorers ?? [config.scorer])) {
       if (options.shouldStop?.()) break;
@@ -62,6 +63,11 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           pretrainedReference = await pretrainReference(runConfig, input, heldOut, test);
           references.set(planned.scorer, pretrainedReference);
           emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
+        } catch (error) {
+          // A diverged reference ends the experiment but keeps every finished run.
+          failure = { runId, message: error instanceof Error ? error.message : String(error) };
+          emit({ type: 'phase', runId, message: failure.message });
+          break;
         } finally {
           heldOut.dispose();
         }
@@ -69,14 +75,23 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
       const ctx: RunContext = { config: runConfig, input, train, test, emit };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
-      runs.push(await runPolicy(ctx, planned.policy, runId));
+      try {
+        runs.push(await runPolicy(ctx, planned.policy, runId));
+      } catch (error) {
+        if (!(error instanceof TrainingDivergedError)) throw error;
+        // Keep what was learnt: the finished runs and this one's curve up to the divergence.
+        runs.push(error.partial);
+        failure = { runId, message: error.message };
+        emit({ type: 'phase', runId, message: error.message });
+        break;
+      }
     }
   } finally {
     train.dispose();
     test.dispose();
     for (const r of references.values()) r.model.dispose();
   }
-  const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: compareRuns(runs) };
+  const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))), ...(failure ? { failure } : {}) };
   emit({ type: 'experiment-finished', result });
   return result;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, CONFIG_SCHEMA, parseFieldValue } from '../../core/config/configSchema';
+import type { CONFIG_SCHEMA} from '../../core/config/configSchema';
+import { CONFIG_KEYS, parseFieldValue } from '../../core/config/configSchema';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import { validateConfig } from '../../core/config/validateConfig';
 import { createRng, type Rng } from '../../core/random/rng';

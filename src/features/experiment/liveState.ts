@@ -76,7 +76,8 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
       // The result is authoritative: events still queued for rendering are ignored from here on.
       return {
         ...state,
-        status: action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished',
+        status: action.result.failure ? 'failed' : action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished',
+        error: action.result.failure ? `${action.result.failure.message}. The runs so far are kept and saved.` : null,
         runs: action.result.runs.map((run) => reuseIfCurrent(state.runs, run)),
         result: action.result,
         phase: null,
