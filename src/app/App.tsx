@@ -13,6 +13,7 @@ import { useSavedRuns } from '../features/runs/useSavedRuns';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { ResultsView } from './ResultsView';
 import { useEngine } from './useEngine';
+import { useTestHooks } from './testHooks';
 import { backendOverrideFromUrl } from './urlState';
 
 const LADDER = findPreset('scorer-ladder');
@@ -51,6 +52,7 @@ export function App() {
       () => setLinkMessage('Link copied: it restores every setting.'),
       (error: unknown) => setLinkMessage(error instanceof Error ? error.message : String(error)),
     );
+  useTestHooks(engine);
   const savedResults = useMemo(() => saved.records.map((r) => r.result), [saved.records]);
 
   return (
@@ -60,6 +62,14 @@ export function App() {
         <p className="tagline">Bad students make great teachers — online batch selection, trained live on your device.</p>
         <BackendBadge state={session.backend} />
       </header>
+      {session.failure && (
+        <div role="alert" className="notice notice-error" data-testid="engine-failure">
+          {session.failure}{' '}
+          <button type="button" onClick={session.dismissFailure}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {!override.ok && (
         <div role="alert" className="notice notice-error" data-testid="config-error">
           {override.message} Using the best available backend instead.

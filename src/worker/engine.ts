@@ -15,6 +15,13 @@ export interface Engine {
   start(config: ExperimentConfig, scorers?: string[]): Promise<ExperimentResult>;
   stop(): void;
   subscribe(listener: EngineListener): () => void;
+  /**
+   * Called when the engine lost its worker or GPU device. The engine has already restarted (fresh
+   * worker, no backend chosen yet): the caller re-initialises a backend and may start again.
+   */
+  onFailure(listener: (message: string) => void): () => void;
+  /** Test affordance: make the real failure happen (worker crash, WebGPU device loss). */
+  simulateFailure(failure: 'worker-crash' | 'device-loss'): Promise<void>;
   dispose(): void;
 }
 

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../core/backend/selectBackend';
 import { runMatmulSelfCheck } from '../core/backend/selfCheck';
 import { fetchDatasetFile } from './datasetFetcher';
+import { destroyDevice, watchDeviceLoss } from './deviceWatch';
 import { ExperimentSession } from './experimentSession';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseBody, type WorkerMessage, type WorkerRequest } from './protocol';
 import { viteWasmPaths } from './wasmPaths';
@@ -12,8 +13,11 @@ const post = (message: WorkerMessage) => self.postMessage(message);
 
 async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
   switch (body.type) {
-    case 'init-backend':
-      return { type: 'backend-ready', report: await selectBackend({ requested: body.requested, wasmPaths: viteWasmPaths }) };
+    case 'init-backend': {
+      const report = await selectBackend({ requested: body.requested, wasmPaths: viteWasmPaths });
+      watchDeviceLoss((error) => post({ v: PROTOCOL_VERSION, kind: 'fatal', error }));
+      return { type: 'backend-ready', report };
+    }
     case 'self-check':
       return { type: 'self-check-result', result: await runMatmulSelfCheck(body.size) };
     case 'start-experiment':
@@ -21,6 +25,15 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
     case 'stop-experiment':
       session.stop();
       return { type: 'stopping' };
+    case 'simulate-failure':
+      if (body.failure === 'device-loss') {
+        if (!destroyDevice()) throw new Error('no WebGPU device to lose: the backend is not webgpu');
+      } else {
+        setTimeout(() => {
+          throw new Error('simulated worker crash');
+        });
+      }
+      return { type: 'failure-scheduled' };
   }
 }
 

@@ -36,6 +36,14 @@ export class LocalEngine implements Engine {
     return this.listeners.add(listener);
   }
 
+  onFailure(): () => void {
+    return () => {}; // nothing to lose: no worker, no device watch on this thread
+  }
+
+  simulateFailure(): Promise<void> {
+    return Promise.reject(new Error('LocalEngine has no worker or GPU device to fail'));
+  }
+
   dispose(): void {
     this.session.stop();
   }

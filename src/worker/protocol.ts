@@ -19,13 +19,16 @@ export type RequestBody =
   | { type: 'init-backend'; requested: BackendName | null }
   | { type: 'self-check'; size: number }
   | StartExperiment
-  | { type: 'stop-experiment' };
+  | { type: 'stop-experiment' }
+  /** Test affordances (e2e): crash the worker, or lose the WebGPU device, as the real failures would. */
+  | { type: 'simulate-failure'; failure: 'worker-crash' | 'device-loss' };
 
 export type ResponseBody =
   | { type: 'backend-ready'; report: CapabilityReport }
   | { type: 'self-check-result'; result: SelfCheckResult }
   | { type: 'experiment-result'; result: ExperimentResult }
-  | { type: 'stopping' };
+  | { type: 'stopping' }
+  | { type: 'failure-scheduled' };
 
 export interface WorkerRequest {
   v: typeof PROTOCOL_VERSION;
@@ -37,13 +40,16 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: true; body: ResponseBody }
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: false; error: string }
-  | { v: typeof PROTOCOL_VERSION; kind: 'event'; id: number; event: ExperimentEvent };
+  | { v: typeof PROTOCOL_VERSION; kind: 'event'; id: number; event: ExperimentEvent }
+  /** The worker cannot go on (GPU device lost): the engine restarts it. */
+  | { v: typeof PROTOCOL_VERSION; kind: 'fatal'; error: string };
 
 type ResponseMap = {
   'init-backend': 'backend-ready';
   'self-check': 'self-check-result';
   'start-experiment': 'experiment-result';
   'stop-experiment': 'stopping';
+  'simulate-failure': 'failure-scheduled';
 };
 
 /** The response body type that answers a given request type. */

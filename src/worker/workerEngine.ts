@@ -7,15 +7,41 @@ type Pending = { resolve: (body: never) => void; reject: (error: Error) => void 
 
 /** The Engine backed by a module Web Worker: the main thread never runs tfjs training work. */
 export class WorkerEngine implements Engine {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Listeners();
+  private readonly failureListeners = new Set<(message: string) => void>();
   private nextId = 1;
 
   constructor() {
-    this.worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'learnability-lab' });
-    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.failAll(`the training worker crashed: ${event.message || 'unknown error'}`);
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'learnability-lab' });
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(`the training worker crashed (${event.message || 'unknown error'})`);
+    };
+    return worker;
+  }
+
+  /** A crash or a lost device: fail what was pending, start a fresh worker, tell the app. */
+  private fail(message: string): void {
+    this.worker.terminate();
+    this.failAll(message);
+    this.worker = this.spawn();
+    for (const listener of this.failureListeners) listener(message);
+  }
+
+  onFailure(listener: (message: string) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  async simulateFailure(failure: 'worker-crash' | 'device-loss'): Promise<void> {
+    await this.request({ type: 'simulate-failure', failure });
   }
 
   async initBackend(requested: BackendName | null) {
@@ -55,6 +81,10 @@ export class WorkerEngine implements Engine {
   private receive(message: WorkerMessage): void {
     if (message.kind === 'event') {
       this.listeners.emit(message.event);
+      return;
+    }
+    if (message.kind === 'fatal') {
+      this.fail(message.error);
       return;
     }
     const entry = this.pending.get(message.id);

@@ -11,6 +11,7 @@ import { gumbelTopK } from '../selection/sampler';
 import type { DeviceSplit } from '../train/deviceData';
 import { evaluate } from '../train/evaluate';
 import { learningRateAt } from '../train/schedule';
+import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { CurveRecorder } from './curveRecorder';
 import type { EventSink, SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
@@ -138,6 +139,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     await record(0);
     let step = 0;
     while (step < config.steps) {
+      await yieldToEventLoop();
       if (ctx.shouldStop?.()) return finish(step, 'stopped by the user');
       const lr = learningRateAt(step, config.steps, config.learningRate, config.warmupFraction);
       const selected = await select(sampler.next(B), lr, step + 1);

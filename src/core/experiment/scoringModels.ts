@@ -11,6 +11,7 @@ import type { DeviceSplit } from '../train/deviceData';
 import { evaluate } from '../train/evaluate';
 import { perExampleCrossEntropy } from '../train/losses';
 import { learningRateAt } from '../train/schedule';
+import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { trainStep } from '../train/trainStep';
 
 /** A model with its optimiser: the learner, the online student or an online-trained reference. */
@@ -66,6 +67,7 @@ export async function pretrainReference(config: ExperimentConfig, input: InputSh
   const steps = config.referencePretrainSteps;
   const started = performance.now();
   for (let step = 0; step < steps; step++) {
+    await yieldToEventLoop();
     const { images, labels } = heldOut.batch(sampler.next(batch));
     const loss = await trainOn(trainee, images, labels, learningRateAt(step, steps, 2 * config.learningRate, config.warmupFraction), config.labelSmoothing);
     tf.dispose([images, labels]);

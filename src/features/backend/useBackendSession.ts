@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackendName } from '../../core/backend/backendNames';
+import { BACKEND_ORDER, BACKEND_LABELS, type BackendName } from '../../core/backend/backendNames';
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import type { SelfCheckResult } from '../../core/backend/selfCheck';
 import type { Engine } from '../../worker/engine';
@@ -18,10 +18,35 @@ export type SelfCheckState =
 const SELF_CHECK_SIZE = 256;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Picks the engine's backend, then runs the GPU self-check once it is ready. */
+/** After a lost GPU device, the next backend down; after a plain worker crash, the same one again. */
+export function backendAfterFailure(current: BackendName, message: string): BackendName {
+  if (!/GPU device was lost/.test(message)) return current;
+  return BACKEND_ORDER[Math.min(BACKEND_ORDER.indexOf(current) + 1, BACKEND_ORDER.length - 1)] as BackendName;
+}
+
+/**
+ * Picks the engine's backend, then runs the GPU self-check once it is ready. When the engine
+ * reports a failure (worker crash, lost GPU device) it re-initialises — on the next backend down
+ * after a device loss — and says what happened.
+ */
 export function useBackendSession(engine: Engine | null, requested: BackendName | null) {
   const [backend, setBackend] = useState<BackendState>({ status: 'starting' });
   const [selfCheck, setSelfCheck] = useState<SelfCheckState>({ status: 'idle' });
+  const [target, setTarget] = useState<BackendName | null>(requested);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const current = backend.status === 'ready' ? backend.report.backend : null;
+
+  useEffect(() => {
+    if (!engine) return;
+    return engine.onFailure((message) => {
+      const next = backendAfterFailure(current ?? 'wasm', message);
+      setFailure(`${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; finished runs are saved — press Run to start again.`);
+      setBackend({ status: 'starting' });
+      setTarget(next);
+      setAttempt((n) => n + 1);
+    });
+  }, [engine, current]);
 
   const runSelfCheck = useCallback(async () => {
     if (!engine) return;
@@ -37,7 +62,7 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     if (!engine) return;
     let cancelled = false;
     engine
-      .initBackend(requested)
+      .initBackend(target)
       .then((report) => {
         if (cancelled) return;
         setBackend({ status: 'ready', report });
@@ -49,7 +74,7 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     return () => {
       cancelled = true;
     };
-  }, [engine, requested, runSelfCheck]);
+  }, [engine, target, attempt, runSelfCheck]);
 
-  return { backend, selfCheck, runSelfCheck };
+  return { backend, selfCheck, runSelfCheck, failure, dismissFailure: () => setFailure(null) };
 }

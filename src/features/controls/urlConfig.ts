@@ -23,7 +23,7 @@ export interface ConfigFromSearch {
 }
 
 /** URL parameters that are not config keys but are understood. */
-const EXTRA_KEYS = new Set(['preset', 'backend']);
+const EXTRA_KEYS = new Set(['preset', 'backend', 'testHooks']);
 
 function copyConfig(config: Readonly<ExperimentConfig>): ExperimentConfig {
   return { ...config, policies: [...config.policies] };

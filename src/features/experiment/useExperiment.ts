@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useReducer } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
+import { compareRuns } from '../../core/analysis/savings';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
@@ -10,6 +11,8 @@ const STEP_FLUSH_MS = 250;
 /** Drives an experiment on the engine and folds its events into UI state. */
 export function useExperiment(engine: Engine | null, onFinished?: (result: ExperimentResult) => void) {
   const [state, dispatch] = useReducer(experimentReducer, INITIAL_EXPERIMENT_STATE);
+  const latest = useRef(state);
+  latest.current = state;
 
   // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
   // times a second, so the main thread never renders charts per step (no long tasks).
@@ -54,7 +57,11 @@ export function useExperiment(engine: Engine | null, onFinished?: (result: Exper
         dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
-        dispatch({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        dispatch({ type: 'failed', error: message });
+        // The worker is gone (crash, lost device): keep every run that had finished.
+        const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
+        if (finished.length > 0) onFinished?.({ config, backend: '', runs: finished, comparisons: compareRuns(finished), failure: { runId: latest.current.runs.at(-1)?.id ?? '', message } });
       }
     },
     [engine, onFinished],
