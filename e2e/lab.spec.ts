@@ -46,7 +46,10 @@ test('a learnability run races IID, shows savings and a Pareto point, is saved a
   // Both curves grow: the point count rises while the runs train.
   await expect.poll(async () => Number(await race.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(2);
   const early = Number(await race.getAttribute('data-points'));
-  await expect(page.getByTestId('saved-run')).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'finished', { timeout: 120_000 });
+  // One record: saved while training, replaced by the finished experiment.
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  await expect(page.getByTestId('saved-run')).not.toContainText('unfinished');
   const final = Number(await race.getAttribute('data-points'));
   expect(final).toBeGreaterThan(early);
   expect(final).toBe(2 * 5); // two runs × evaluations at steps 0, 10, 20, 30, 40
@@ -112,7 +115,8 @@ test('WebGPU (SwiftShader): a short run completes under the WebGPU badge', async
   await waitForBackend(page, 'webgpu');
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('saved-run')).toHaveCount(1, { timeout: 110_000 });
+  await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'finished', { timeout: 110_000 });
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
   await expect(page.getByTestId('run-error')).toHaveCount(0);
   await expect(page.getByTestId('race-chart')).toHaveAttribute('data-points', '2');
 });

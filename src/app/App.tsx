@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { findPreset } from '../core/config/presets';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { BackendBadge } from '../features/backend/BackendBadge';
@@ -9,6 +10,7 @@ import { PresetPicker } from '../features/controls/PresetPicker';
 import { RunControls } from '../features/controls/RunControls';
 import { useConfigState } from '../features/controls/useConfigState';
 import { useExperiment } from '../features/experiment/useExperiment';
+import { defaultRecordName, newRecordId } from '../features/runs/runRecords';
 import { useSavedRuns } from '../features/runs/useSavedRuns';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { ResultsView } from './ResultsView';
@@ -24,8 +26,18 @@ export function App() {
   const session = useBackendSession(engine, override.ok ? override.backend : null);
   const settings = useConfigState();
   const saved = useSavedRuns();
-  const onFinished = useCallback((result: ExperimentResult) => void saved.save(result), [saved]);
-  const experiment = useExperiment(engine, onFinished);
+  // One saved record per experiment: saved while it trains (so a reload or crash loses nothing), replaced when it ends.
+  const liveRecordId = useRef(newRecordId(new Date()));
+  const onFinished = useCallback((result: ExperimentResult) => void saved.save(result, undefined, liveRecordId.current), [saved]);
+  const onProgress = useCallback(
+    (soFar: ExperimentResult) => void saved.save(soFar, `unfinished · ${defaultRecordName(soFar, new Date(), settings.preset)}`, liveRecordId.current),
+    [saved, settings.preset],
+  );
+  const experiment = useExperiment(engine, onFinished, onProgress);
+  const startExperiment = (config: ExperimentConfig, scorers?: string[]) => {
+    liveRecordId.current = newRecordId(new Date());
+    void experiment.start(config, scorers);
+  };
   const [draftErrors, setDraftErrors] = useState<{ field: string; message: string }[]>([]);
   const [linkMessage, setLinkMessage] = useState<string | null>(null);
 
@@ -39,13 +51,13 @@ export function App() {
     if (!settings.validConfig) return;
     const presetScorers = settings.preset ? findPreset(settings.preset) : null;
     const sweep = scorers ?? (presetScorers && 'scorers' in presetScorers ? presetScorers.scorers : undefined);
-    void experiment.start(settings.validConfig, sweep ? [...sweep] : undefined);
+    startExperiment(settings.validConfig, sweep ? [...sweep] : undefined);
   };
   const runLadder = () => {
     if (!settings.validConfig || 'error' in LADDER) return;
     const policies = settings.validConfig.policies.includes('learnability') ? settings.validConfig.policies : [...settings.validConfig.policies, 'learnability' as const];
     settings.setConfig({ ...settings.validConfig, policies });
-    void experiment.start({ ...settings.validConfig, policies }, LADDER.scorers ? [...LADDER.scorers] : undefined);
+    startExperiment({ ...settings.validConfig, policies }, LADDER.scorers ? [...LADDER.scorers] : undefined);
   };
   const copyLink = () =>
     settings.copyLink().then(

@@ -1,5 +1,6 @@
 import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
 import type { ExperimentEvent } from '../../core/experiment/events';
+import { compareRuns } from '../../core/analysis/savings';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
 
@@ -59,6 +60,31 @@ export function liveRunFromResult(run: RunResult): LiveRun {
     noisyHistory: run.curve.flatMap((p) => (p.noisySelectedFraction === null ? [] : [{ step: p.step, fraction: p.noisySelectedFraction }])),
     finished: run,
   };
+}
+
+/** A run still training, as a RunResult with its curve so far (for incremental saving). */
+export function unfinishedRun(live: LiveRun): RunResult {
+  const last = live.points[live.points.length - 1];
+  return {
+    id: live.id,
+    policy: live.policy,
+    scorer: live.scorer,
+    final: { testAccuracy: last?.testAccuracy ?? 0, steps: last?.step ?? 0, flops: last?.flops ?? 0, wallMs: last?.wallMs ?? 0 },
+    curve: live.points,
+    phaseFlops: { learner: 0, scoring: 0, online: 0, reference: 0 } as RunResult['phaseFlops'],
+    referencePretrainFlops: 0,
+    modelFlops: { learner: 0, scorer: null },
+    phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
+    referenceTestAccuracy: null,
+    stoppedEarly: `unfinished: saved at step ${last?.step ?? 0} of ${live.totalSteps}`,
+  };
+}
+
+/** Everything an experiment has so far: finished runs, plus the one training (curve so far). */
+export function resultSoFar(state: ExperimentState): ExperimentResult | null {
+  if (!state.config) return null;
+  const runs = state.runs.filter((r) => r.points.length > 0).map((r) => r.finished ?? unfinishedRun(r));
+  return runs.length === 0 ? null : { config: state.config, backend: '', runs, comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly)) };
 }
 
 /** The live run itself when it already shows this finished run (no chart re-render), else a new one. */

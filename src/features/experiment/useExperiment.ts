@@ -4,15 +4,34 @@ import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import type { Engine } from '../../worker/engine';
-import { INITIAL_EXPERIMENT_STATE, experimentReducer } from './liveState';
+import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 250;
 
-/** Drives an experiment on the engine and folds its events into UI state. */
-export function useExperiment(engine: Engine | null, onFinished?: (result: ExperimentResult) => void) {
+const PROGRESS_SAVE_MS = 2000;
+
+/**
+ * Drives an experiment on the engine and folds its events into UI state. `onProgress` receives the
+ * result so far (at most every 2 s while curves grow) so an interrupted experiment is never lost.
+ */
+export function useExperiment(engine: Engine | null, onFinished?: (result: ExperimentResult) => void, onProgress?: (soFar: ExperimentResult) => void) {
   const [state, dispatch] = useReducer(experimentReducer, INITIAL_EXPERIMENT_STATE);
   const latest = useRef(state);
   latest.current = state;
+
+  const points = state.runs.reduce((n, r) => n + r.points.length + (r.finished ? 1 : 0), 0);
+  const lastSaved = useRef(0);
+  useEffect(() => {
+    if (state.status !== 'running' || !onProgress || points === 0) return;
+    const wait = Math.max(0, lastSaved.current + PROGRESS_SAVE_MS - Date.now());
+    const timer = setTimeout(() => {
+      const soFar = resultSoFar(latest.current);
+      if (!soFar || latest.current.status !== 'running') return;
+      lastSaved.current = Date.now();
+      onProgress(soFar);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [points, state.status, onProgress]);
 
   // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
   // times a second, so the main thread never renders charts per step (no long tasks).

@@ -12,17 +12,20 @@ const OPEN_TIMEOUT_MS = 4000;
 export interface RunStore {
   /** False when results live only in memory (no IndexedDB): they will not survive a reload. */
   persistent: boolean;
-  /** Saves a finished experiment; `name` defaults to defaultRecordName(result, now). */
-  save(result: ExperimentResult, name?: string): Promise<SavedRecord>;
+  /**
+   * Saves an experiment; `name` defaults to defaultRecordName(result, now). With `id`, replaces the
+   * record of that id (an in-progress experiment saved again and again, then once finished).
+   */
+  save(result: ExperimentResult, name?: string, id?: string): Promise<SavedRecord>;
   /** Newest first. */
   list(): Promise<SavedRecord[]>;
   get(id: string): Promise<SavedRecord | undefined>;
   remove(id: string): Promise<void>;
 }
 
-function makeRecord(result: ExperimentResult, name: string | undefined): SavedRecord {
+function makeRecord(result: ExperimentResult, name: string | undefined, id: string | undefined): SavedRecord {
   const now = new Date();
-  return { id: newRecordId(now), savedAt: now.toISOString(), name: name ?? defaultRecordName(result, now), result };
+  return { id: id ?? newRecordId(now), savedAt: now.toISOString(), name: name ?? defaultRecordName(result, now), result };
 }
 
 /** Results kept in a Map: the fallback where IndexedDB is missing or refuses to open. */
@@ -30,8 +33,8 @@ export function createMemoryRunStore(): RunStore {
   const records = new Map<string, SavedRecord>();
   return {
     persistent: false,
-    save: async (result, name) => {
-      const record = makeRecord(result, name);
+    save: async (result, name, id) => {
+      const record = makeRecord(result, name, id);
       records.set(record.id, record);
       return record;
     },
@@ -93,8 +96,8 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
 function createIdbRunStore(db: IDBDatabase): RunStore {
   return {
     persistent: true,
-    save: async (result, name) => {
-      const record = makeRecord(result, name);
+    save: async (result, name, id) => {
+      const record = makeRecord(result, name, id);
       await transact(db, 'readwrite', (store) => store.put(record));
       return record;
     },

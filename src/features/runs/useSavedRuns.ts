@@ -20,9 +20,9 @@ export function useSavedRuns() {
   }, []);
 
   const save = useCallback(
-    async (result: ExperimentResult, name?: string) => {
+    async (result: ExperimentResult, name?: string, id?: string) => {
       if (!store) return null;
-      const record = await store.save(result, name);
+      const record = await store.save(result, name, id);
       setRecords(await store.list());
       return record;
     },
