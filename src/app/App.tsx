@@ -65,7 +65,9 @@ export function App() {
       (error: unknown) => setLinkMessage(error instanceof Error ? error.message : String(error)),
     );
   useTestHooks(engine);
-  const savedResults = useMemo(() => saved.records.map((r) => r.result), [saved.records]);
+  // While an experiment trains, its own in-progress record is shown live, not a second time from storage.
+  const running = experiment.state.status === 'running';
+  const savedResults = useMemo(() => saved.records.filter((r) => !running || r.id !== liveRecordId.current).map((r) => r.result), [saved.records, running]);
 
   return (
     <div className="app">
