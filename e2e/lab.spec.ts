@@ -120,3 +120,18 @@ test('WebGPU (SwiftShader): a short run completes under the WebGPU badge', async
   await expect(page.getByTestId('run-error')).toHaveCount(0);
   await expect(page.getByTestId('race-chart')).toHaveAttribute('data-points', '2');
 });
+
+test('an out-of-range setting is explained inline and blocks Run until fixed', async ({ page }) => {
+  await page.goto(MICRO);
+  await waitForBackend(page, 'wasm');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeEnabled();
+  await page.locator('#cfg-labelNoise').fill('1.5');
+  const field = page.locator('#cfg-labelNoise');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#cfg-labelNoise-error')).toContainText('labelNoise: "1.5" is not allowed; expected a number from 0 to 0.9');
+  await expect(run).toBeDisabled();
+  await field.fill('0.2');
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(run).toBeEnabled();
+});
