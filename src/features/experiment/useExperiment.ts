@@ -6,7 +6,7 @@ import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import type { Engine } from '../../worker/engine';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
-const STEP_FLUSH_MS = 250;
+const STEP_FLUSH_MS = 500;
 
 const PROGRESS_SAVE_MS = 2000;
 
