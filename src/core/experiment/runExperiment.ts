@@ -3,7 +3,7 @@ import type { InputShape } from '../accounting/vitFlops';
 import { compareRuns } from '../analysis/savings';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
-import { POLICIES } from '../selection/policies';
+import { usesScorerModel } from '../selection/policies';
 import { DeviceSplit } from '../train/deviceData';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
@@ -31,8 +31,7 @@ interface PlannedRun {
 /** uniform and hard once; scorer-based policies once per scorer variant. */
 export function planRuns(policies: readonly PolicyName[], scorers: readonly string[]): PlannedRun[] {
   return policiesToRun(policies).flatMap((policy) => {
-    const usesScorer = POLICIES[policy].models.some((m) => m !== 'learner');
-    return usesScorer ? scorers.map((scorer) => ({ policy, scorer })) : [{ policy, scorer: scorers[0] as string }];
+    return usesScorerModel(policy) ? scorers.map((scorer) => ({ policy, scorer })) : [{ policy, scorer: scorers[0] as string }];
   });
 }
 
@@ -54,7 +53,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     for (const planned of planRuns(config.policies, options.scorers ?? [config.scorer])) {
       if (options.shouldStop?.()) break;
       const runConfig = { ...config, scorer: planned.scorer };
-      const runId = `${planned.policy}${POLICIES[planned.policy].models.some((m) => m !== 'learner') ? `@${planned.scorer}` : ''}`;
+      const runId = `${planned.policy}${usesScorerModel(planned.policy) ? `@${planned.scorer}` : ''}`;
       let pretrainedReference = references.get(planned.scorer);
       if (!pretrainedReference && policyUsesReference(planned.policy) && config.referenceMode === 'held-out') {
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);

@@ -6,7 +6,7 @@ import { EpochSampler } from '../data/epochSampler';
 import type { ImageClassifier } from '../models/imageClassifier';
 import { modelForwardFlops } from '../models/modelRegistry';
 import { createRng, deriveSeed } from '../random/rng';
-import { POLICIES, type LossesByModel } from '../selection/policies';
+import { POLICIES, usesScorerModel, type LossesByModel } from '../selection/policies';
 import { gumbelTopK } from '../selection/sampler';
 import type { DeviceSplit } from '../train/deviceData';
 import { evaluate } from '../train/evaluate';
@@ -54,7 +54,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const b = config.batchSize;
   const B = superBatchSize(config);
   const usesReference = policyUsesReference(policyName);
-  const usesScorer = usesReference || policy.models.includes('online');
+  const usesScorer = usesScorerModel(policyName);
   const heldOutReference = usesReference && config.referenceMode === 'held-out' ? ctx.pretrainedReference : undefined;
   if (usesReference && config.referenceMode === 'held-out' && !heldOutReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
 

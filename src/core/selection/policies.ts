@@ -35,3 +35,8 @@ export const POLICIES: Record<PolicyName, SelectionPolicy> = {
   },
   rho: { name: 'rho', label: 'RHO-loss', description: 'Learnability with the big learner itself as the online model (costly).', models: ['learner', 'reference'], score: (l) => rhoScore(need(l, 'learner'), need(l, 'reference')) },
 };
+
+/** Whether a policy runs a scorer-sized model (online student or reference), i.e. depends on the scorer variant. */
+export function usesScorerModel(policy: PolicyName): boolean {
+  return POLICIES[policy].models.some((m) => m !== 'learner');
+}
