@@ -1,4 +1,13 @@
-import { createRng, shuffleInPlace, type Rng } from '../random/rng';
+import { createRng, shuffleInPlace, type Rng, type RngState } from '../random/rng';
+
+/** Where a sampler stands: the current permutation, the cursor in it, and its generator (checkpoints). */
+export interface EpochSamplerState {
+  size: number;
+  order: number[];
+  cursor: number;
+  epochCount: number;
+  rng: RngState;
+}
 
 /**
  * Uniform batches without replacement within an epoch: a seeded permutation is consumed in order
@@ -14,10 +23,25 @@ export class EpochSampler {
   constructor(
     private readonly size: number,
     seed: number,
+    resumeFrom?: EpochSamplerState,
   ) {
     if (size <= 0) throw new Error('EpochSampler: the split is empty');
-    this.rng = createRng(seed);
-    this.reshuffle();
+    if (resumeFrom) {
+      if (resumeFrom.size !== size || resumeFrom.order.length !== size || resumeFrom.cursor < 0 || resumeFrom.cursor > size) {
+        throw new Error(`EpochSampler: the checkpoint is for a split of ${resumeFrom.size} examples (cursor ${resumeFrom.cursor}), this split has ${size}`);
+      }
+      this.rng = createRng(seed, resumeFrom.rng);
+      this.order = [...resumeFrom.order];
+      this.cursor = resumeFrom.cursor;
+      this.epochCount = resumeFrom.epochCount;
+    } else {
+      this.rng = createRng(seed);
+      this.reshuffle();
+    }
+  }
+
+  snapshot(): EpochSamplerState {
+    return { size: this.size, order: [...this.order], cursor: this.cursor, epochCount: this.epochCount, rng: this.rng.snapshot() };
   }
 
   get epoch(): number {

@@ -15,7 +15,8 @@ export interface SelectionSample {
 /** What an experiment reports while it runs; the CLI, worker and tests subscribe instead of parsing logs. */
 export type ExperimentEvent =
   | { type: 'phase'; runId: string; message: string }
-  | { type: 'run-started'; runId: string; policy: PolicyName; scorer: string | null; totalSteps: number }
+  /** `resumedAt`: continued from a checkpoint at that step, with its curve so far. */
+  | { type: 'run-started'; runId: string; policy: PolicyName; scorer: string | null; totalSteps: number; resumedAt?: number; curve?: CurvePoint[] }
   | { type: 'step'; runId: string; step: number; totalSteps: number; trainLoss: number; learningRate: number; wallMs: number; flops: number }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
   | { type: 'selection'; runId: string; sample: SelectionSample }

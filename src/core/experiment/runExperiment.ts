@@ -5,6 +5,7 @@ import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
 import { usesScorerModel } from '../selection/policies';
 import { DeviceSplit } from '../train/deviceData';
+import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
 import { runPolicy, TrainingDivergedError, type RunContext } from './runPolicy';
@@ -16,6 +17,10 @@ export interface ExperimentOptions {
   shouldStop?: () => boolean;
   /** Scorer variants to sweep (the scorer ladder); default: just config.scorer. */
   scorers?: readonly string[];
+  /** Continue from a checkpoint of this same experiment (finished runs are kept, not rerun). */
+  resume?: ExperimentCheckpoint;
+  /** Receives a checkpoint every checkpointInterval(steps) steps and between runs. */
+  onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void | Promise<void>;
 }
 
 /** The IID baseline always runs, first: every comparison is against it. */
@@ -42,18 +47,27 @@ export function planRuns(policies: readonly PolicyName[], scorers: readonly stri
  */
 export async function runExperiment(config: ExperimentConfig, dataset: Dataset, options: ExperimentOptions): Promise<ExperimentResult> {
   const emit = options.emit ?? (() => {});
+  const scorers = [...(options.scorers ?? [config.scorer])];
+  const resume = options.resume;
+  const mismatch = resume ? resumeMismatch(resume, config, scorers) : null;
+  if (mismatch) throw new Error(mismatch);
   const input: InputShape = { imageSize: dataset.imageSize, channels: dataset.channels, numClasses: dataset.numClasses };
   const pixels = pixelsPerImage(dataset);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
   const references = new Map<string, PretrainedReference>();
-  const runs: RunResult[] = [];
+  const savedReferences: ReferenceCheckpoint[] = [...(resume?.references ?? [])];
+  const runs: RunResult[] = [...(resume?.finishedRuns ?? [])];
+  const checkpoint = async (current: RunCheckpoint | null) =>
+    options.onCheckpoint?.({ version: CHECKPOINT_VERSION, config, scorers, backend: options.backend, finishedRuns: [...runs], current, references: [...savedReferences] });
   let failure: ExperimentResult['failure'];
   try {
-    for (const planned of planRuns(config.policies, options.scorers ?? [config.scorer])) {
+    for (const saved of savedReferences) references.set(saved.scorer, restoreReference(saved, { ...config, scorer: saved.scorer }, input));
+    for (const planned of planRuns(config.policies, scorers)) {
+      const runId = `${planned.policy}${usesScorerModel(planned.policy) ? `@${planned.scorer}` : ''}`;
+      if (runs.some((r) => r.id === runId)) continue; // finished before the checkpoint
       if (options.shouldStop?.()) break;
       const runConfig = { ...config, scorer: planned.scorer };
-      const runId = `${planned.policy}${usesScorerModel(planned.policy) ? `@${planned.scorer}` : ''}`;
       let pretrainedReference = references.get(planned.scorer);
       if (!pretrainedReference && policyUsesReference(planned.policy) && config.referenceMode === 'held-out') {
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);
@@ -61,6 +75,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
           pretrainedReference = await pretrainReference(runConfig, input, heldOut, test);
           references.set(planned.scorer, pretrainedReference);
+          if (options.onCheckpoint) savedReferences.push(await referenceCheckpoint(planned.scorer, pretrainedReference));
           emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
         } catch (error) {
           // A diverged reference ends the experiment but keeps every finished run.
@@ -74,8 +89,15 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
       const ctx: RunContext = { config: runConfig, input, train, test, emit };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
+      if (resume?.current?.runId === runId) ctx.resumeFrom = resume.current;
+      if (options.onCheckpoint) {
+        ctx.onCheckpoint = checkpoint;
+        ctx.checkpointEvery = checkpointInterval(config.steps);
+      }
       try {
-        runs.push(await runPolicy(ctx, planned.policy, runId));
+        const run = await runPolicy(ctx, planned.policy, runId);
+        runs.push(run);
+        if (!run.stoppedEarly) await checkpoint(null);
       } catch (error) {
         if (!(error instanceof TrainingDivergedError)) throw error;
         // Keep what was learnt: the finished runs and this one's curve up to the divergence.

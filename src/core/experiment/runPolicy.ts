@@ -12,6 +12,7 @@ import type { DeviceSplit } from '../train/deviceData';
 import { evaluate } from '../train/evaluate';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
+import { restoreTrainee, snapshotTrainee, type RunCheckpoint, type RunPhase } from './checkpoint';
 import { CurveRecorder } from './curveRecorder';
 import type { EventSink, SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
@@ -27,6 +28,11 @@ export interface RunContext {
   pretrainedReference?: PretrainedReference;
   /** Checked between steps; returning true ends the run early (its curve so far is kept). */
   shouldStop?: () => boolean;
+  /** Continue this run from a checkpoint instead of step 0 (same config, same backend → same result). */
+  resumeFrom?: RunCheckpoint;
+  /** Receives a checkpoint every `checkpointEvery` steps (not after the last step). */
+  onCheckpoint?: (checkpoint: RunCheckpoint) => Promise<void>;
+  checkpointEvery?: number;
 }
 
 /** Raised when a loss stops being finite; carries the run so far so nothing finished is lost. */
@@ -39,8 +45,6 @@ export class TrainingDivergedError extends Error {
     this.name = 'TrainingDivergedError';
   }
 }
-
-type Phase = 'learner' | 'scoring' | 'online' | 'reference';
 
 /**
  * One training run (design §4). Each step draws a super-batch of B = ρ·b from the same seeded
@@ -62,16 +66,23 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const online = policy.models.includes('online') ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
   const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
   const referenceModel: ImageClassifier | null = heldOutReference?.model ?? onlineReference?.model ?? null;
-  const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
-  const selectionRng = createRng(deriveSeed(config.seed, 'select'));
+  const resume = ctx.resumeFrom;
+  if (resume) {
+    if (resume.runId !== runId) throw new Error(`checkpoint is for run ${resume.runId}, not ${runId}`);
+    restoreTrainee(learner, resume.learner);
+    if (online && resume.online) restoreTrainee(online, resume.online);
+    if (onlineReference && resume.onlineReference) restoreTrainee(onlineReference, resume.onlineReference);
+  }
+  const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'), resume?.sampler);
+  const selectionRng = createRng(deriveSeed(config.seed, 'select'), resume?.selectionRng);
 
   const learnerFlops = modelForwardFlops(config.learner, input);
   const scorerFlops = usesScorer ? modelForwardFlops(config.scorer, input) : 0;
   const perStep = stepPhaseFlops({ policy: policyName, referenceMode: config.referenceMode, learnerFlops, onlineFlops: scorerFlops, referenceFlops: scorerFlops, batchSize: b, superBatchSize: B });
-  let phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
-  const phaseWallMs: Record<Phase, number> = { learner: 0, scoring: 0, online: 0, reference: 0 };
+  let phaseFlops: PhaseFlops = resume?.phaseFlops ?? ZERO_PHASE_FLOPS;
+  const phaseWallMs: Record<RunPhase, number> = resume ? { ...resume.phaseWallMs } : { learner: 0, scoring: 0, online: 0, reference: 0 };
   const wall = () => phaseWallMs.learner + phaseWallMs.scoring + phaseWallMs.online + phaseWallMs.reference;
-  const timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(phase: RunPhase, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
       return await work();
@@ -79,8 +90,8 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       phaseWallMs[phase] += performance.now() - started;
     }
   };
-  const recorder = new CurveRecorder();
-  let lastSample: SelectionSample | null = null;
+  const recorder = resume ? CurveRecorder.fromSnapshot(resume.recorder) : new CurveRecorder();
+  let lastSample: SelectionSample | null = resume?.lastSample ?? null;
 
   const record = async (step: number) => {
     const { accuracy } = await evaluate(learner.model, test);
@@ -134,10 +145,28 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     }
   };
 
+  const checkpoint = async (step: number): Promise<RunCheckpoint> => {
+    const [learnerState, onlineState, referenceState] = await Promise.all([snapshotTrainee(learner), online && snapshotTrainee(online), onlineReference && snapshotTrainee(onlineReference)]);
+    return {
+      runId,
+      policy: policyName,
+      step,
+      learner: learnerState,
+      online: onlineState,
+      onlineReference: referenceState,
+      sampler: sampler.snapshot(),
+      selectionRng: selectionRng.snapshot(),
+      recorder: recorder.snapshot(),
+      phaseFlops,
+      phaseWallMs: { ...phaseWallMs },
+      lastSample,
+    };
+  };
+
   try {
-    emit({ type: 'run-started', runId, policy: policyName, scorer: usesScorer ? config.scorer : null, totalSteps: config.steps });
-    await record(0);
-    let step = 0;
+    let step = resume?.step ?? 0;
+    emit({ type: 'run-started', runId, policy: policyName, scorer: usesScorer ? config.scorer : null, totalSteps: config.steps, ...(resume ? { resumedAt: step, curve: recorder.points } : {}) });
+    if (!resume) await record(0);
     while (step < config.steps) {
       await yieldToEventLoop();
       if (ctx.shouldStop?.()) return finish(step, 'stopped by the user');
@@ -163,6 +192,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       recorder.addStep(loss, corrupted, b);
       emit({ type: 'step', runId, step, totalSteps: config.steps, trainLoss: loss, learningRate: lr, wallMs: wall(), flops: totalPhaseFlops(phaseFlops) });
       if (step % config.evalEvery === 0 || step === config.steps) await record(step);
+      if (ctx.onCheckpoint && ctx.checkpointEvery && step % ctx.checkpointEvery === 0 && step < config.steps) await ctx.onCheckpoint(await checkpoint(step));
     }
     return finish(step);
   } finally {

@@ -44,3 +44,26 @@ export function disposeParameters(params: ParameterMap): void {
   for (const v of params.values()) v.dispose();
   params.clear();
 }
+
+/** Parameter values read back from the device, keyed by name (checkpoints). */
+export type ParameterValues = Record<string, Float32Array>;
+
+export async function readParameters(params: ParameterMap): Promise<ParameterValues> {
+  const names = [...params.keys()];
+  const values = await Promise.all(names.map((name) => (params.get(name) as tf.Variable).data()));
+  return Object.fromEntries(names.map((name, i) => [name, Float32Array.from(values[i] as Float32Array)]));
+}
+
+/** Overwrites every parameter from saved values; names and sizes must match exactly. */
+export function writeParameters(params: ParameterMap, values: ParameterValues): void {
+  const saved = Object.keys(values);
+  if (saved.length !== params.size) throw new Error(`checkpoint holds ${saved.length} parameter tensors, the model has ${params.size}`);
+  for (const [name, variable] of params) {
+    const value = values[name];
+    if (!value) throw new Error(`checkpoint has no values for parameter "${name}"`);
+    if (value.length !== variable.size) throw new Error(`checkpoint parameter "${name}" has ${value.length} values, the model needs ${variable.size}`);
+  }
+  tf.tidy(() => {
+    for (const [name, variable] of params) variable.assign(tf.tensor(values[name] as Float32Array, variable.shape));
+  });
+}

@@ -29,4 +29,13 @@ describe('seeded rng', () => {
     expect([...items].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(items).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
+
+  it('continues exactly from a snapshot, including a cached normal', () => {
+    const rng = createRng(7);
+    rng.next();
+    rng.normal(); // leaves the second Box–Muller value cached
+    const resumed = createRng(0, rng.snapshot());
+    const ahead = [rng.normal(), rng.next(), rng.normal()];
+    expect([resumed.normal(), resumed.next(), resumed.normal()]).toEqual(ahead);
+  });
 });

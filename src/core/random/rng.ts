@@ -9,13 +9,20 @@ export interface Rng {
   int(n: number): number;
   /** Standard normal (Box–Muller). */
   normal(): number;
-  /** Current internal state, for checkpoints. */
-  state(): number;
+  /** Everything needed to continue the stream exactly (checkpoints). */
+  snapshot(): RngState;
 }
 
-export function createRng(seed: number): Rng {
-  let s = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  let spareNormal: number | null = null;
+/** A generator's full state: the 32-bit counter and the cached second Box–Muller normal. */
+export interface RngState {
+  s: number;
+  spareNormal: number | null;
+}
+
+/** A generator from a seed, or continuing exactly where `resumeFrom` left off. */
+export function createRng(seed: number, resumeFrom?: RngState): Rng {
+  let s = resumeFrom ? resumeFrom.s >>> 0 : (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  let spareNormal: number | null = resumeFrom?.spareNormal ?? null;
   const next = (): number => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
@@ -38,7 +45,7 @@ export function createRng(seed: number): Rng {
       spareNormal = r * Math.sin(2 * Math.PI * v);
       return r * Math.cos(2 * Math.PI * v);
     },
-    state: () => s,
+    snapshot: () => ({ s, spareNormal }),
   };
 }
 

@@ -8,6 +8,13 @@ export interface AdamWOptions {
   weightDecay: number;
 }
 
+/** The optimiser's state: step count and the flat moment vectors (checkpoints). */
+export interface AdamWState {
+  steps: number;
+  m: Float32Array;
+  v: Float32Array;
+}
+
 export const DEFAULT_ADAMW: AdamWOptions = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 1e-4 };
 
 /**
@@ -75,6 +82,24 @@ export class AdamW {
         const param = this.params.get(name) as tf.Variable;
         param.assign(tf.reshape(next[i] as tf.Tensor, param.shape));
       });
+    });
+  }
+
+  /** Reads the moments back from the device. */
+  async snapshot(): Promise<AdamWState> {
+    const [m, v] = await Promise.all([this.m.data(), this.v.data()]);
+    return { steps: this.stepCount, m: Float32Array.from(m), v: Float32Array.from(v) };
+  }
+
+  /** Continues from a snapshot of an optimiser over the same parameters. */
+  restore(state: AdamWState): void {
+    if (state.m.length !== this.m.size || state.v.length !== this.v.size) {
+      throw new Error(`AdamW: the checkpoint holds moments for ${state.m.length} parameters, this model has ${this.m.size}`);
+    }
+    this.stepCount = state.steps;
+    tf.tidy(() => {
+      this.m.assign(tf.tensor1d(state.m));
+      this.v.assign(tf.tensor1d(state.v));
     });
   }
 
