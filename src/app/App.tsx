@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { findPreset } from '../core/config/presets';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
+import type { StartOptions } from '../worker/engine';
 import { BackendBadge } from '../features/backend/BackendBadge';
 import { SelfCheckPanel } from '../features/backend/SelfCheckPanel';
 import { useBackendSession } from '../features/backend/useBackendSession';
@@ -19,6 +21,10 @@ import { useTestHooks } from './testHooks';
 import { backendOverrideFromUrl } from './urlState';
 
 const LADDER = findPreset('scorer-ladder');
+/** After this many crashes in one experiment, stop resuming automatically (the user can still press Resume). */
+const MAX_AUTO_RESUMES = 3;
+
+const resumePoint = (c: ExperimentCheckpoint) => (c.current ? `${c.current.runId} at step ${c.current.step}` : `after ${c.finishedRuns.at(-1)?.id ?? 'the start'}`);
 
 export function App() {
   const override = useMemo(() => backendOverrideFromUrl(), []);
@@ -28,20 +34,58 @@ export function App() {
   const saved = useSavedRuns();
   // One saved record per experiment: saved while it trains (so a reload or crash loses nothing), replaced when it ends.
   const liveRecordId = useRef(newRecordId(new Date()));
-  const onFinished = useCallback((result: ExperimentResult) => void saved.save(result, undefined, liveRecordId.current), [saved]);
+  const onFinished = useCallback(
+    (result: ExperimentResult) => {
+      void saved.save(result, undefined, liveRecordId.current);
+      // A stopped experiment stays resumable; a finished or diverged one has nothing to resume.
+      if (!result.runs.some((r) => r.stoppedEarly === 'stopped by the user')) void saved.removeCheckpoint(liveRecordId.current);
+    },
+    [saved],
+  );
   const onProgress = useCallback(
     (soFar: ExperimentResult) => void saved.save(soFar, `unfinished · ${defaultRecordName(soFar, new Date(), settings.preset)}`, liveRecordId.current),
     [saved, settings.preset],
   );
-  const experiment = useExperiment(engine, onFinished, onProgress);
+  const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => void saved.saveCheckpoint(liveRecordId.current, checkpoint), [saved]);
+  // A crash or lost device mid-run: resume from the latest checkpoint once the restarted worker is ready.
+  const [pendingResume, setPendingResume] = useState<StartOptions & { resume: ExperimentCheckpoint } | null>(null);
+  const [resumeNotice, setResumeNotice] = useState<string | null>(null);
+  const autoResumes = useRef(0);
+  const onInterrupted = useCallback((_message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => {
+    if (!checkpoint) return setResumeNotice('No checkpoint was taken yet, so this experiment cannot be resumed: press Run to start again.');
+    if (autoResumes.current >= MAX_AUTO_RESUMES) return setResumeNotice(`Stopped resuming after ${MAX_AUTO_RESUMES} interruptions; press Resume in Saved runs to try again.`);
+    autoResumes.current++;
+    setResumeNotice(`Resuming ${resumePoint(checkpoint)} once the worker is ready (attempt ${autoResumes.current} of ${MAX_AUTO_RESUMES})…`);
+    setPendingResume({ ...options, resume: checkpoint });
+  }, []);
+  const experiment = useExperiment(engine, { onFinished, onProgress, onCheckpoint, onInterrupted });
   const startExperiment = (config: ExperimentConfig, scorers?: string[]) => {
     liveRecordId.current = newRecordId(new Date());
-    void experiment.start(config, scorers);
+    autoResumes.current = 0;
+    setResumeNotice(null);
+    void experiment.start(config, scorers ? { scorers } : {});
+  };
+  const resume = (options: StartOptions & { resume: ExperimentCheckpoint }) => {
+    setResumeNotice(`Resumed ${resumePoint(options.resume)} from its checkpoint${autoResumes.current > 0 ? ` (attempt ${autoResumes.current} of ${MAX_AUTO_RESUMES})` : ''}.`);
+    void experiment.start(options.resume.config, { ...options, scorers: options.resume.scorers });
   };
   const [draftErrors, setDraftErrors] = useState<{ field: string; message: string }[]>([]);
   const [linkMessage, setLinkMessage] = useState<string | null>(null);
 
   const ready = session.backend.status === 'ready';
+  useEffect(() => {
+    if (!pendingResume || !ready) return;
+    setPendingResume(null);
+    resume(pendingResume);
+  }, [pendingResume, ready]);
+  const resumeSaved = async (id: string) => {
+    const checkpoint = await saved.getCheckpoint(id);
+    if (!checkpoint) return setResumeNotice('That run has no checkpoint any more; open it to see its curves.');
+    liveRecordId.current = id;
+    autoResumes.current = 0;
+    settings.setConfig(checkpoint.config);
+    resume({ resume: checkpoint });
+  };
   const blockedReason = !ready
     ? 'Waiting for the compute backend to start…'
     : settings.validConfig === null || draftErrors.length > 0
@@ -87,6 +131,11 @@ export function App() {
           </button>
         </div>
       )}
+      {resumeNotice && (
+        <div role="status" className="notice" data-testid="resume-notice">
+          {resumeNotice}
+        </div>
+      )}
       {!override.ok && (
         <div role="alert" className="notice notice-error" data-testid="config-error">
           {override.message} Using the best available backend instead.
@@ -112,7 +161,13 @@ export function App() {
         </aside>
         <main className="lab-results">
           <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} />
-          <SavedRunsPanel saved={saved} current={experiment.state.result} onOpen={experiment.load} />
+          <SavedRunsPanel
+            saved={saved}
+            current={experiment.state.result}
+            onOpen={experiment.load}
+            onResume={(id) => void resumeSaved(id)}
+            resumeBlocked={experiment.state.status === 'running' ? 'An experiment is running; stop it first.' : !ready ? 'Waiting for the compute backend to start…' : null}
+          />
           <SelfCheckPanel state={session.selfCheck} onRun={session.runSelfCheck} disabled={!ready} />
         </main>
       </div>

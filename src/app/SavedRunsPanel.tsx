@@ -11,12 +11,14 @@ interface Props {
   /** The experiment on screen (finished, opened or imported), exportable. */
   current: ExperimentResult | null;
   onOpen: (result: ExperimentResult) => void;
+  onResume: (id: string) => void;
+  resumeBlocked: string | null;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /** Saved runs (IndexedDB), export of the current experiment (JSON, CSV, PNG) and import of a result.json. */
-export function SavedRunsPanel({ saved, current, onOpen }: Props) {
+export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked }: Props) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const find = (id: string) => saved.records.find((r) => r.id === id)?.result;
 
@@ -61,6 +63,9 @@ export function SavedRunsPanel({ saved, current, onOpen }: Props) {
           if (result) onOpen(result);
         }}
         onDelete={(id) => void saved.remove(id)}
+        resumable={saved.resumable}
+        onResume={onResume}
+        resumeBlocked={resumeBlocked}
         onExport={(id) => {
           const result = find(id);
           if (result) downloadText(`result-${id}.json`, resultToJson(result));

@@ -2,19 +2,30 @@ import type { CapabilityReport } from '../core/backend/selectBackend';
 import type { SelfCheckResult } from '../core/backend/selfCheck';
 import type { BackendName } from '../core/backend/backendNames';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 
 export type EngineListener = (event: ExperimentEvent) => void;
+export type CheckpointListener = (checkpoint: ExperimentCheckpoint) => void;
+
+export interface StartOptions {
+  /** Scorer variants to sweep (the scorer ladder); default: just config.scorer. */
+  scorers?: string[];
+  /** Continue from a checkpoint of this same experiment. */
+  resume?: ExperimentCheckpoint;
+}
 
 /** What the UI talks to, whether training runs in a Web Worker or on this thread (tests). */
 export interface Engine {
   initBackend(requested: BackendName | null): Promise<CapabilityReport>;
   selfCheck(size: number): Promise<SelfCheckResult>;
   /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
-  start(config: ExperimentConfig, scorers?: string[]): Promise<ExperimentResult>;
+  start(config: ExperimentConfig, options?: StartOptions): Promise<ExperimentResult>;
   stop(): void;
   subscribe(listener: EngineListener): () => void;
+  /** Checkpoints of the running experiment, every 10% of each run and between runs. */
+  onCheckpoint(listener: CheckpointListener): () => void;
   /**
    * Called when the engine lost its worker or GPU device. The engine has already restarted (fresh
    * worker, no backend chosen yet): the caller re-initialises a backend and may start again.
@@ -26,13 +37,13 @@ export interface Engine {
 }
 
 /** Listener bookkeeping shared by the engines. */
-export class Listeners {
-  private readonly set = new Set<EngineListener>();
-  add(listener: EngineListener): () => void {
+export class Listeners<T = ExperimentEvent> {
+  private readonly set = new Set<(value: T) => void>();
+  add(listener: (value: T) => void): () => void {
     this.set.add(listener);
     return () => this.set.delete(listener);
   }
-  emit(event: ExperimentEvent): void {
-    for (const l of this.set) l(event);
+  emit(value: T): void {
+    for (const l of this.set) l(value);
   }
 }

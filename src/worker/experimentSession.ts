@@ -1,9 +1,11 @@
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { loadDataset, type DatasetFileReader } from '../core/data/datasetRegistry';
 import type { Dataset } from '../core/data/dataset';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { EventSink, ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { runExperiment } from '../core/experiment/runExperiment';
+import type { StartOptions } from './engine';
 import { withThumbnails } from './thumbnails';
 
 /**
@@ -27,12 +29,12 @@ export class ExperimentSession {
     this.stopRequested = true;
   }
 
-  async run(config: ExperimentConfig, scorers: string[] | undefined, emit: EventSink): Promise<ExperimentResult> {
+  async run(config: ExperimentConfig, { scorers, resume }: StartOptions, emit: EventSink, onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void): Promise<ExperimentResult> {
     if (this.running) throw new Error('an experiment is already running; stop it first');
     this.running = true;
     this.stopRequested = false;
     try {
-      emit({ type: 'phase', runId: 'data', message: `loading ${config.dataset}` });
+      emit({ type: 'phase', runId: 'data', message: resume ? `loading ${config.dataset} to resume from step ${resume.current?.step ?? 0} of ${resume.current?.runId ?? 'the next run'}` : `loading ${config.dataset}` });
       const dataset: Dataset = await loadDataset(config, this.readFile);
       const forward = (event: ExperimentEvent) => emit(event.type === 'selection' ? { ...event, sample: withThumbnails(event.sample, dataset) } : event);
       return await runExperiment(config, dataset, {
@@ -40,6 +42,8 @@ export class ExperimentSession {
         emit: forward,
         shouldStop: () => this.stopRequested,
         ...(scorers && scorers.length > 0 ? { scorers } : {}),
+        ...(resume ? { resume } : {}),
+        ...(onCheckpoint ? { onCheckpoint } : {}),
       });
     } finally {
       this.running = false;

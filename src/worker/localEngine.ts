@@ -4,12 +4,14 @@ import { selectBackend } from '../core/backend/selectBackend';
 import { runMatmulSelfCheck } from '../core/backend/selfCheck';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import type { DatasetFileReader } from '../core/data/datasetRegistry';
-import { Listeners, type Engine, type EngineListener } from './engine';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
+import { Listeners, type CheckpointListener, type Engine, type EngineListener, type StartOptions } from './engine';
 import { ExperimentSession } from './experimentSession';
 
 /** The Engine on the calling thread: for tests and Node. Same session code as the worker. */
 export class LocalEngine implements Engine {
   private readonly listeners = new Listeners();
+  private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
   private readonly session: ExperimentSession;
 
   constructor(readFile: DatasetFileReader) {
@@ -24,8 +26,12 @@ export class LocalEngine implements Engine {
     return runMatmulSelfCheck(size);
   }
 
-  start(config: ExperimentConfig, scorers?: string[]) {
-    return this.session.run(config, scorers, (event) => this.listeners.emit(event));
+  start(config: ExperimentConfig, options: StartOptions = {}) {
+    return this.session.run(config, options, (event) => this.listeners.emit(event), (checkpoint) => this.checkpoints.emit(checkpoint));
+  }
+
+  onCheckpoint(listener: CheckpointListener): () => void {
+    return this.checkpoints.add(listener);
   }
 
   stop(): void {

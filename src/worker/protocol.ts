@@ -2,17 +2,20 @@ import type { BackendName } from '../core/backend/backendNames';
 import type { CapabilityReport } from '../core/backend/selectBackend';
 import type { SelfCheckResult } from '../core/backend/selfCheck';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 
 /** Bumped whenever a message shape changes; both sides refuse a mismatch instead of misreading it. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export interface StartExperiment {
   type: 'start-experiment';
   config: ExperimentConfig;
   /** Scorer ladder to sweep; default just config.scorer. */
   scorers?: string[];
+  /** Continue from this checkpoint of the same experiment. */
+  resume?: ExperimentCheckpoint;
 }
 
 export type RequestBody =
@@ -41,6 +44,8 @@ export type WorkerMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: true; body: ResponseBody }
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: number; ok: false; error: string }
   | { v: typeof PROTOCOL_VERSION; kind: 'event'; id: number; event: ExperimentEvent }
+  /** A checkpoint of the experiment started by request `id` (kept by the app to resume after a crash). */
+  | { v: typeof PROTOCOL_VERSION; kind: 'checkpoint'; id: number; checkpoint: ExperimentCheckpoint }
   /** The worker cannot go on (GPU device lost): the engine restarts it. */
   | { v: typeof PROTOCOL_VERSION; kind: 'fatal'; error: string };
 

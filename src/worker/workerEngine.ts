@@ -1,6 +1,7 @@
 import type { BackendName } from '../core/backend/backendNames';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
-import { Listeners, type Engine, type EngineListener } from './engine';
+import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
+import { Listeners, type CheckpointListener, type Engine, type EngineListener, type StartOptions } from './engine';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseFor, type WorkerMessage, type WorkerRequest } from './protocol';
 
 type Pending = { resolve: (body: never) => void; reject: (error: Error) => void };
@@ -10,6 +11,7 @@ export class WorkerEngine implements Engine {
   private worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Listeners();
+  private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
   private readonly failureListeners = new Set<(message: string) => void>();
   private nextId = 1;
 
@@ -52,8 +54,12 @@ export class WorkerEngine implements Engine {
     return (await this.request({ type: 'self-check', size })).result;
   }
 
-  async start(config: ExperimentConfig, scorers?: string[]) {
-    return (await this.request({ type: 'start-experiment', config, ...(scorers ? { scorers } : {}) })).result;
+  async start(config: ExperimentConfig, options: StartOptions = {}) {
+    return (await this.request({ type: 'start-experiment', config, ...options })).result;
+  }
+
+  onCheckpoint(listener: CheckpointListener): () => void {
+    return this.checkpoints.add(listener);
   }
 
   stop(): void {
@@ -81,6 +87,10 @@ export class WorkerEngine implements Engine {
   private receive(message: WorkerMessage): void {
     if (message.kind === 'event') {
       this.listeners.emit(message.event);
+      return;
+    }
+    if (message.kind === 'checkpoint') {
+      this.checkpoints.emit(message.checkpoint);
       return;
     }
     if (message.kind === 'fatal') {

@@ -1,4 +1,5 @@
 import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
+import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import { compareRuns } from '../../core/analysis/savings';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
@@ -38,6 +39,8 @@ export const INITIAL_EXPERIMENT_STATE: ExperimentState = { status: 'idle', confi
 
 export type ExperimentAction =
   | { type: 'started'; config: ExperimentConfig }
+  /** Continuing from a checkpoint: its finished runs and the curve so far of the one in progress. */
+  | { type: 'resumed'; checkpoint: ExperimentCheckpoint }
   | { type: 'event'; event: ExperimentEvent }
   | { type: 'finished'; result: ExperimentResult }
   | { type: 'failed'; error: string }
@@ -57,9 +60,13 @@ export function liveRunFromResult(run: RunResult): LiveRun {
     wallMs: run.final.wallMs,
     etaMs: 0,
     points: run.curve,
-    noisyHistory: run.curve.flatMap((p) => (p.noisySelectedFraction === null ? [] : [{ step: p.step, fraction: p.noisySelectedFraction }])),
+    noisyHistory: noisyHistoryOf(run.curve),
     finished: run,
   };
+}
+
+function noisyHistoryOf(curve: readonly CurvePoint[]): LiveRun['noisyHistory'] {
+  return curve.flatMap((p) => (p.noisySelectedFraction === null ? [] : [{ step: p.step, fraction: p.noisySelectedFraction }]));
 }
 
 /** A run still training, as a RunResult with its curve so far (for incremental saving). */
@@ -98,6 +105,10 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
   switch (action.type) {
     case 'started':
       return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config };
+    case 'resumed': {
+      const { config, finishedRuns, current } = action.checkpoint;
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config, runs: finishedRuns.map(liveRunFromResult), phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming' };
+    }
     case 'finished':
       // The result is authoritative: events still queued for rendering are ignored from here on.
       return {
@@ -121,12 +132,11 @@ function applyEvent(state: ExperimentState, e: ExperimentEvent): ExperimentState
   switch (e.type) {
     case 'phase':
       return { ...state, phase: e.message };
-    case 'run-started':
-      return {
-        ...state,
-        phase: null,
-        runs: [...state.runs, { id: e.runId, policy: e.policy, scorer: e.scorer, totalSteps: e.totalSteps, step: 0, wallMs: 0, etaMs: null, points: [], noisyHistory: [], finished: null }],
-      };
+    case 'run-started': {
+      const points = e.curve ?? [];
+      const run: LiveRun = { id: e.runId, policy: e.policy, scorer: e.scorer, totalSteps: e.totalSteps, step: e.resumedAt ?? 0, wallMs: points.at(-1)?.wallMs ?? 0, etaMs: null, points, noisyHistory: noisyHistoryOf(points), finished: null };
+      return { ...state, phase: null, runs: [...state.runs.filter((r) => r.id !== e.runId), run] };
+    }
     case 'step':
       return { ...state, runs: updateRun(state.runs, e.runId, (r) => ({ ...r, step: e.step, wallMs: e.wallMs, etaMs: e.step > 0 ? ((e.totalSteps - e.step) * e.wallMs) / e.step : null })) };
     case 'evaluation':

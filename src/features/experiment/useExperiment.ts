@@ -1,23 +1,42 @@
 import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
 import { compareRuns } from '../../core/analysis/savings';
+import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import type { Engine } from '../../worker/engine';
+import type { Engine, StartOptions } from '../../worker/engine';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 500;
 
 const PROGRESS_SAVE_MS = 2000;
 
-/**
- * Drives an experiment on the engine and folds its events into UI state. `onProgress` receives the
- * result so far (at most every 2 s while curves grow) so an interrupted experiment is never lost.
- */
-export function useExperiment(engine: Engine | null, onFinished?: (result: ExperimentResult) => void, onProgress?: (soFar: ExperimentResult) => void) {
+export interface ExperimentCallbacks {
+  onFinished?: (result: ExperimentResult) => void;
+  /** The result so far, at most every 2 s while curves grow, so an interrupted experiment is never lost. */
+  onProgress?: (soFar: ExperimentResult) => void;
+  /** Each checkpoint the engine takes (every 10% of a run and between runs). */
+  onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void;
+  /** The engine lost the experiment (crash, lost device); `checkpoint` is the latest one, if any. */
+  onInterrupted?: (message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => void;
+}
+
+/** Drives an experiment on the engine and folds its events into UI state. */
+export function useExperiment(engine: Engine | null, { onFinished, onProgress, onCheckpoint, onInterrupted }: ExperimentCallbacks = {}) {
   const [state, dispatch] = useReducer(experimentReducer, INITIAL_EXPERIMENT_STATE);
   const latest = useRef(state);
   latest.current = state;
+  const latestCheckpoint = useRef<ExperimentCheckpoint | null>(null);
+  const checkpointCallback = useRef(onCheckpoint);
+  checkpointCallback.current = onCheckpoint;
+
+  useEffect(() => {
+    if (!engine) return;
+    return engine.onCheckpoint((checkpoint) => {
+      latestCheckpoint.current = checkpoint;
+      checkpointCallback.current?.(checkpoint);
+    });
+  }, [engine]);
 
   const points = state.runs.reduce((n, r) => n + r.points.length + (r.finished ? 1 : 0), 0);
   const lastSaved = useRef(0);
@@ -68,22 +87,24 @@ export function useExperiment(engine: Engine | null, onFinished?: (result: Exper
   }, [engine]);
 
   const start = useCallback(
-    async (config: ExperimentConfig, scorers?: string[]) => {
+    async (config: ExperimentConfig, options: StartOptions = {}) => {
       if (!engine) return;
-      dispatch({ type: 'started', config });
+      latestCheckpoint.current = options.resume ?? null;
+      dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume } : { type: 'started', config });
       try {
-        const result = await engine.start(config, scorers);
+        const result = await engine.start(config, options);
         dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         dispatch({ type: 'failed', error: message });
+        onInterrupted?.(message, latestCheckpoint.current, options);
         // The worker is gone (crash, lost device): keep every run that had finished.
         const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
         if (finished.length > 0) onFinished?.({ config, backend: '', runs: finished, comparisons: compareRuns(finished), failure: { runId: latest.current.runs.at(-1)?.id ?? '', message } });
       }
     },
-    [engine, onFinished],
+    [engine, onFinished, onInterrupted],
   );
 
   const stop = useCallback(() => engine?.stop(), [engine]);

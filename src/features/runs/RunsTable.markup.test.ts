@@ -30,6 +30,16 @@ describe('RunsTable markup (server render)', () => {
     expect(empty).toContain('No saved runs yet. Finished experiments are saved here automatically and survive a reload.');
   });
 
+  it('offers Resume only for records with a checkpoint, disabled with the reason while blocked', () => {
+    const other = { ...record, id: 'run-2', name: 'other run' };
+    const props = { records: [record, other], persistent: true, onOpen: noop, onDelete: noop, onExport: noop, resumable: new Set(['run-2']), onResume: noop };
+    const html = renderToStaticMarkup(createElement(RunsTable, props));
+    expect(html).toContain('aria-label="Resume other run from its last checkpoint"');
+    expect(html).not.toContain('aria-label="Resume my run');
+    const blocked = renderToStaticMarkup(createElement(RunsTable, { ...props, resumeBlocked: 'An experiment is running.' }));
+    expect(blocked).toMatch(/disabled="" title="An experiment is running\." aria-label="Resume other run/);
+  });
+
   it('labels the import input', () => {
     const html = renderToStaticMarkup(createElement(ImportResultButton, { onImport: noop, onError: noop }));
     const id = /<label for="([^"]+)">Import result JSON<\/label>/.exec(html)?.[1];

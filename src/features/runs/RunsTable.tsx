@@ -9,6 +9,11 @@ export interface RunsTableProps {
   onOpen: (id: string) => void;
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
+  /** Ids of unfinished records with a checkpoint, and how to resume one (absent: no Resume buttons). */
+  resumable?: ReadonlySet<string>;
+  onResume?: (id: string) => void;
+  /** Why Resume is unavailable right now (an experiment is running, the backend is starting). */
+  resumeBlocked?: string | null;
 }
 
 function SavingCell({ comparisons, kind }: { comparisons: readonly Comparison[]; kind: 'learnerSaving' | 'computeSaving' }) {
@@ -24,7 +29,7 @@ function SavingCell({ comparisons, kind }: { comparisons: readonly Comparison[];
 }
 
 /** Saved experiments, newest first, each with Open / Export JSON / Delete. */
-export function RunsTable({ records, persistent, onOpen, onDelete, onExport }: RunsTableProps) {
+export function RunsTable({ records, persistent, onOpen, onDelete, onExport, resumable, onResume, resumeBlocked = null }: RunsTableProps) {
   return (
     <div className="runs" data-testid="saved-runs">
       {!persistent && (
@@ -67,6 +72,18 @@ export function RunsTable({ records, persistent, onOpen, onDelete, onExport }: R
                     <SavingCell comparisons={result.comparisons} kind="learnerSaving" />
                     <SavingCell comparisons={result.comparisons} kind="computeSaving" />
                     <td className="runs-actions">
+                      {onResume && resumable?.has(record.id) && (
+                        <button
+                          type="button"
+                          className="runs-resume"
+                          onClick={() => onResume(record.id)}
+                          disabled={resumeBlocked !== null}
+                          title={resumeBlocked ?? 'Continue training from the last checkpoint'}
+                          aria-label={`Resume ${name} from its last checkpoint`}
+                        >
+                          Resume
+                        </button>
+                      )}
                       <button type="button" onClick={() => onOpen(record.id)} aria-label={`Open ${name}`}>
                         Open
                       </button>

@@ -1,3 +1,4 @@
+import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { defaultRecordName, newRecordId, newestFirst, type SavedRecord } from './runRecords';
 
@@ -5,7 +6,9 @@ export type { SavedRecord } from './runRecords';
 
 export const RUN_DB_NAME = 'learnability-lab';
 export const RUN_STORE_NAME = 'results';
-const DB_VERSION = 1;
+/** The latest checkpoint of an unfinished experiment, keyed by its saved record's id (v2). */
+export const CHECKPOINT_STORE_NAME = 'checkpoints';
+const DB_VERSION = 2;
 /** Some browsers leave an open request pending forever (blocked, private modes): give up after this. */
 const OPEN_TIMEOUT_MS = 4000;
 
@@ -20,7 +23,19 @@ export interface RunStore {
   /** Newest first. */
   list(): Promise<SavedRecord[]>;
   get(id: string): Promise<SavedRecord | undefined>;
+  /** Removes the record and its checkpoint. */
   remove(id: string): Promise<void>;
+  /** Keeps only the latest checkpoint per record: enough to resume after a crash or reload. */
+  saveCheckpoint(id: string, checkpoint: ExperimentCheckpoint): Promise<void>;
+  getCheckpoint(id: string): Promise<ExperimentCheckpoint | undefined>;
+  removeCheckpoint(id: string): Promise<void>;
+  /** Ids of the records that can be resumed. */
+  checkpointIds(): Promise<string[]>;
+}
+
+interface CheckpointRecord {
+  id: string;
+  checkpoint: ExperimentCheckpoint;
 }
 
 function makeRecord(result: ExperimentResult, name: string | undefined, id: string | undefined): SavedRecord {
@@ -31,6 +46,7 @@ function makeRecord(result: ExperimentResult, name: string | undefined, id: stri
 /** Results kept in a Map: the fallback where IndexedDB is missing or refuses to open. */
 export function createMemoryRunStore(): RunStore {
   const records = new Map<string, SavedRecord>();
+  const checkpoints = new Map<string, ExperimentCheckpoint>();
   return {
     persistent: false,
     save: async (result, name, id) => {
@@ -42,21 +58,30 @@ export function createMemoryRunStore(): RunStore {
     get: async (id) => records.get(id),
     remove: async (id) => {
       records.delete(id);
+      checkpoints.delete(id);
     },
+    saveCheckpoint: async (id, checkpoint) => {
+      checkpoints.set(id, checkpoint);
+    },
+    getCheckpoint: async (id) => checkpoints.get(id),
+    removeCheckpoint: async (id) => {
+      checkpoints.delete(id);
+    },
+    checkpointIds: async () => [...checkpoints.keys()],
   };
 }
 
 /** Runs one request in its own transaction and resolves once the transaction has committed. */
-function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, storeName = RUN_STORE_NAME): Promise<T> {
   return new Promise((resolve, reject) => {
     let tx: IDBTransaction;
     try {
-      tx = db.transaction(RUN_STORE_NAME, mode);
+      tx = db.transaction(storeName, mode);
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    const req = run(tx.objectStore(RUN_STORE_NAME));
+    const req = run(tx.objectStore(storeName));
     tx.oncomplete = () => resolve(req.result);
     tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
@@ -76,7 +101,7 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
       return;
     }
     req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(RUN_STORE_NAME)) req.result.createObjectStore(RUN_STORE_NAME, { keyPath: 'id' });
+      for (const name of [RUN_STORE_NAME, CHECKPOINT_STORE_NAME]) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       done();
@@ -105,7 +130,17 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
     get: async (id) => (await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<SavedRecord | undefined>)) ?? undefined,
     remove: async (id) => {
       await transact(db, 'readwrite', (store) => store.delete(id));
+      await transact(db, 'readwrite', (store) => store.delete(id), CHECKPOINT_STORE_NAME);
     },
+    saveCheckpoint: async (id, checkpoint) => {
+      const record: CheckpointRecord = { id, checkpoint };
+      await transact(db, 'readwrite', (store) => store.put(record), CHECKPOINT_STORE_NAME);
+    },
+    getCheckpoint: async (id) => ((await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<CheckpointRecord | undefined>, CHECKPOINT_STORE_NAME)) ?? undefined)?.checkpoint,
+    removeCheckpoint: async (id) => {
+      await transact(db, 'readwrite', (store) => store.delete(id), CHECKPOINT_STORE_NAME);
+    },
+    checkpointIds: async () => (await transact(db, 'readonly', (store) => store.getAllKeys(), CHECKPOINT_STORE_NAME)).map(String),
   };
 }
 
