@@ -79,7 +79,7 @@ describe('parseCsvImageSet: every rejection names the place, the value and what 
 
   it('a file over 20 MB', () => {
     const error = rejection(new Uint8Array(UPLOAD_LIMITS.maxBytes + 1));
-    expect(error.message).toBe('d.csv: 20 MB is too large; the largest upload allowed is 20 MB (about 10,000 28×28 images as CSV); use fewer rows or smaller images');
+    expect(error.message).toBe('d.csv: 20971521 bytes is too large; the largest upload allowed is 20 MB (20971520 bytes); use fewer rows (20 MB holds about 10,000 28×28 images as CSV)');
     expect(rejection(new Uint8Array(21 * 1024 * 1024)).message).toContain('d.csv: 21 MB is too large');
   });
 

@@ -33,10 +33,12 @@ function parseNumber(raw: string): number {
   return raw.length > 0 ? value : Number.NaN;
 }
 
-const shown = (raw: string) => {
+/** A cell as quoted in messages: its text, cut at 24 characters. */
+const plain = (raw: string) => {
   const t = cellText(raw);
-  return JSON.stringify(t.length > 24 ? `${t.slice(0, 24)}…` : t);
+  return t.length > 24 ? `${t.slice(0, 24)}…` : t;
 };
+const shown = (raw: string) => JSON.stringify(plain(raw));
 
 /**
  * Reads a CSV of labelled images: one row per image, `label,p0,p1,…` (pixels row-major, 0–255 or
@@ -51,7 +53,7 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
   const fail = (where: string, message: string): never => {
     throw new DatasetFileError(where, `${name}: ${message}`);
   };
-  checkByteSize(name, bytes.length, limits);
+  checkByteSize(name, bytes.length, limits, 'use fewer rows (20 MB holds about 10,000 28×28 images as CSV)');
   if (bytes.length === 0) fail('file', 'the file is empty; expected one row per image: label,p0,p1,… (e.g. 257 columns for 16×16 images)');
   const nul = bytes.indexOf(0);
   if (nul !== -1) fail('file', `is not a text CSV (binary data at byte ${nul}); save it as a UTF-8 CSV with one row per image: label,p0,p1,…`);
@@ -93,12 +95,12 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
       const where = `line ${line}, ${columnName(j)}`;
       if (j === labelColumn) {
         if (!Number.isInteger(value)) fail(where, `${where}: ${cellText(cell) === '' ? 'the label is empty' : `${shown(cell)} is not an integer label`}; labels must be integers from 0 to ${limits.maxClasses - 1}`);
-        if (value < 0 || value >= limits.maxClasses) fail(where, `${where}: label ${value} is out of range; labels must be integers from 0 to ${limits.maxClasses - 1}`);
+        if (value < 0 || value >= limits.maxClasses) fail(where, `${where}: label ${plain(cell)} is out of range; labels must be integers from 0 to ${limits.maxClasses - 1}`);
         labels[r] = value;
         return;
       }
       if (Number.isNaN(value)) fail(where, `${where}: ${cellText(cell) === '' ? 'the pixel is empty' : `${shown(cell)} is not a number`}; ${PIXELS_ALLOWED}`);
-      if (value < 0 || value > 255) fail(where, `${where}: pixel ${value} is out of range; ${PIXELS_ALLOWED}`);
+      if (value < 0 || value > 255) fail(where, `${where}: pixel ${plain(cell)} is out of range; ${PIXELS_ALLOWED}`);
       if (value > maxPixel) maxPixel = value;
       values[p++] = value;
     });

@@ -32,7 +32,7 @@ export function imageSetFromFolder(folderName: string, images: readonly DecodedI
     throw new DatasetFileError(where, `${folderName}: ${message}`);
   };
   if (images.length === 0) fail('folder', 'no images found; expected one subfolder per class holding .png, .jpg, .gif, .bmp or .webp files');
-  checkByteSize(folderName, images.reduce((s, im) => s + im.bytes, 0), limits);
+  checkByteSize(folderName, images.reduce((s, im) => s + im.bytes, 0), limits, 'use fewer or smaller images');
 
   const first = images[0] as DecodedImage;
   const classes = new Map<string, number>();

@@ -1,12 +1,13 @@
 import { CONFIG_SCHEMA } from '../../config/configSchema';
 
-function minOf(key: 'trainSize' | 'testSize'): number {
+/** The allowed range of a split size (CONFIG_SCHEMA). */
+export function splitSizeRange(key: 'trainSize' | 'heldOutSize' | 'testSize'): { min: number; max: number } {
   const spec = CONFIG_SCHEMA[key];
-  return spec.kind === 'int' ? spec.min : 0;
+  return spec.kind === 'int' ? { min: spec.min, max: spec.max } : { min: 0, max: Number.MAX_SAFE_INTEGER };
 }
 
-/** The smallest splits the config allows (CONFIG_SCHEMA minima). */
-export const MIN_SPLIT_SIZES = { trainSize: minOf('trainSize'), testSize: minOf('testSize') } as const;
+/** The smallest splits the config allows. */
+export const MIN_SPLIT_SIZES = { trainSize: splitSizeRange('trainSize').min, testSize: splitSizeRange('testSize').min } as const;
 
 /**
  * What a bring-your-own dataset (a CSV of label + pixels, or a folder of class-named image folders)
@@ -49,8 +50,10 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function checkByteSize(name: string, bytes: number, limits: UploadLimits): void {
+/** `advice`: what to do about it, e.g. "use fewer rows". */
+export function checkByteSize(name: string, bytes: number, limits: UploadLimits, advice: string): void {
   if (bytes > limits.maxBytes) {
-    throw new DatasetFileError('file', `${name}: ${formatBytes(bytes)} is too large; the largest upload allowed is ${formatBytes(limits.maxBytes)} (about 10,000 28×28 images as CSV); use fewer rows or smaller images`);
+    const [size, limit] = formatBytes(bytes) === formatBytes(limits.maxBytes) ? [`${bytes} bytes`, `${formatBytes(limits.maxBytes)} (${limits.maxBytes} bytes)`] : [formatBytes(bytes), formatBytes(limits.maxBytes)];
+    throw new DatasetFileError('file', `${name}: ${size} is too large; the largest upload allowed is ${limit}; ${advice}`);
   }
 }

@@ -7,7 +7,7 @@ import { corruptSplit } from '../corruption';
 import { emptySplit, type Dataset, type Split } from '../dataset';
 import { LAB_IMAGE_SIZE, LAB_PIXELS } from '../labImage';
 import type { LabImageSet } from './labImageSet';
-import { DatasetFileError, MIN_SPLIT_SIZES } from './uploadLimits';
+import { DatasetFileError, splitSizeRange } from './uploadLimits';
 
 type DataConfig = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'>;
 type Sizes = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize'>;
@@ -27,14 +27,18 @@ export function uploadSizeErrors(sizes: Sizes, examples: number, fileName: strin
 
 /**
  * Split sizes for an upload: the given ones when they fit, else about 60 / 20 / 20 % of the examples
- * (train and test at least their config minimum, which every valid upload has room for).
+ * within each size's allowed range (every upload the parser accepts has room for the minima).
  */
 export function fitSizesToUpload(sizes: Sizes, examples: number): Sizes {
-  if (sizes.trainSize + sizes.heldOutSize + sizes.testSize <= examples) return { ...sizes };
-  const testSize = Math.max(MIN_SPLIT_SIZES.testSize, Math.round(0.2 * examples));
-  const heldOutSize = Math.max(0, Math.min(Math.round(0.2 * examples), examples - testSize - MIN_SPLIT_SIZES.trainSize));
-  return { trainSize: examples - testSize - heldOutSize, heldOutSize, testSize };
+  const { trainSize, heldOutSize, testSize } = sizes;
+  if (trainSize + heldOutSize + testSize <= examples) return { trainSize, heldOutSize, testSize };
+  const [train, heldOut, test] = (['trainSize', 'heldOutSize', 'testSize'] as const).map(splitSizeRange) as [Range, Range, Range];
+  const fitTest = Math.min(test.max, Math.max(test.min, Math.round(0.2 * examples)));
+  const fitHeldOut = Math.max(heldOut.min, Math.min(heldOut.max, Math.round(0.2 * examples), examples - fitTest - train.min));
+  return { trainSize: Math.min(train.max, examples - fitTest - fitHeldOut), heldOutSize: fitHeldOut, testSize: fitTest };
 }
+
+type Range = { min: number; max: number };
 
 /**
  * An uploaded image set as a lab Dataset: a stratified train / held-out / test split drawn from the
