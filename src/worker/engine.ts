@@ -14,6 +14,8 @@ export interface Engine {
   /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
   start(config: ExperimentConfig, scorers?: string[]): Promise<ExperimentResult>;
   stop(): void;
+  /** The uploaded dataset (encoded) that runs with `dataset: custom` train on; null forgets it. */
+  setUploadedDataset(upload: Uint8Array | null): void;
   subscribe(listener: EngineListener): () => void;
   /**
    * Called when the engine lost its worker or GPU device. The engine has already restarted (fresh

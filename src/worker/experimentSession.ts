@@ -1,6 +1,7 @@
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { loadDataset, type DatasetFileReader } from '../core/data/datasetRegistry';
 import type { Dataset } from '../core/data/dataset';
+import { withUploadedDataset } from '../core/data/upload/customDatasetEntry';
 import type { EventSink, ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { runExperiment } from '../core/experiment/runExperiment';
@@ -27,13 +28,14 @@ export class ExperimentSession {
     this.stopRequested = true;
   }
 
-  async run(config: ExperimentConfig, scorers: string[] | undefined, emit: EventSink): Promise<ExperimentResult> {
+  /** `upload`: the encoded uploaded dataset, read when config.dataset is custom. */
+  async run(config: ExperimentConfig, scorers: string[] | undefined, emit: EventSink, upload?: Uint8Array): Promise<ExperimentResult> {
     if (this.running) throw new Error('an experiment is already running; stop it first');
     this.running = true;
     this.stopRequested = false;
     try {
       emit({ type: 'phase', runId: 'data', message: `loading ${config.dataset}` });
-      const dataset: Dataset = await loadDataset(config, this.readFile);
+      const dataset: Dataset = await loadDataset(config, withUploadedDataset(this.readFile, upload));
       const forward = (event: ExperimentEvent) => emit(event.type === 'selection' ? { ...event, sample: withThumbnails(event.sample, dataset) } : event);
       return await runExperiment(config, dataset, {
         backend: this.backend(),

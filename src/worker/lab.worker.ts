@@ -21,7 +21,7 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
     case 'self-check':
       return { type: 'self-check-result', result: await runMatmulSelfCheck(body.size) };
     case 'start-experiment':
-      return { type: 'experiment-result', result: await session.run(body.config, body.scorers, (event) => post({ v: PROTOCOL_VERSION, kind: 'event', id, event })) };
+      return { type: 'experiment-result', result: await session.run(body.config, body.scorers, (event) => post({ v: PROTOCOL_VERSION, kind: 'event', id, event }), body.upload) };
     case 'stop-experiment':
       session.stop();
       return { type: 'stopping' };

@@ -11,6 +11,7 @@ import { ExperimentSession } from './experimentSession';
 export class LocalEngine implements Engine {
   private readonly listeners = new Listeners();
   private readonly session: ExperimentSession;
+  private upload: Uint8Array | null = null;
 
   constructor(readFile: DatasetFileReader) {
     this.session = new ExperimentSession(readFile, () => tf.getBackend());
@@ -25,7 +26,11 @@ export class LocalEngine implements Engine {
   }
 
   start(config: ExperimentConfig, scorers?: string[]) {
-    return this.session.run(config, scorers, (event) => this.listeners.emit(event));
+    return this.session.run(config, scorers, (event) => this.listeners.emit(event), this.upload ?? undefined);
+  }
+
+  setUploadedDataset(upload: Uint8Array | null): void {
+    this.upload = upload;
   }
 
   stop(): void {

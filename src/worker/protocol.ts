@@ -6,13 +6,15 @@ import type { ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 
 /** Bumped whenever a message shape changes; both sides refuse a mismatch instead of misreading it. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export interface StartExperiment {
   type: 'start-experiment';
   config: ExperimentConfig;
   /** Scorer ladder to sweep; default just config.scorer. */
   scorers?: string[];
+  /** With `dataset: custom`: the uploaded dataset, encoded (core/data/upload/labImageSetCodec). */
+  upload?: Uint8Array;
 }
 
 export type RequestBody =

@@ -12,6 +12,8 @@ export class WorkerEngine implements Engine {
   private readonly listeners = new Listeners();
   private readonly failureListeners = new Set<(message: string) => void>();
   private nextId = 1;
+  /** Sent with every custom-dataset start, so a restarted worker needs nothing re-sent. */
+  private upload: Uint8Array | null = null;
 
   constructor() {
     this.worker = this.spawn();
@@ -53,7 +55,12 @@ export class WorkerEngine implements Engine {
   }
 
   async start(config: ExperimentConfig, scorers?: string[]) {
-    return (await this.request({ type: 'start-experiment', config, ...(scorers ? { scorers } : {}) })).result;
+    const upload = config.dataset === 'custom' && this.upload ? { upload: this.upload } : {};
+    return (await this.request({ type: 'start-experiment', config, ...(scorers ? { scorers } : {}), ...upload })).result;
+  }
+
+  setUploadedDataset(upload: Uint8Array | null): void {
+    this.upload = upload;
   }
 
   stop(): void {

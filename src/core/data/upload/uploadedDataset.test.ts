@@ -30,7 +30,7 @@ describe('buildUploadedDataset', () => {
     expect(set.info.classCounts).toEqual([300, 200, 100]);
     const d = buildUploadedDataset(set, config);
     expect([d.train.count, d.heldOut.count, d.test.count]).toEqual([300, 100, 150]);
-    expect(d).toMatchObject({ name: 'custom', title: 'u.csv', imageSize: 16, channels: 1, numClasses: 3, classNames: ['0', '1', '2'] });
+    expect(d).toMatchObject({ name: 'custom', title: 'u.csv', imageSize: 16, channels: 1, numClasses: 3, classNames: ['0', '1', '2'], upload: set.info });
     expect(classCounts(d.test, 3)).toEqual([75, 50, 25]);
     expect(classCounts(d.train, 3)).toEqual([150, 100, 50]);
     const train = new Set(rowsOf(d.train));
@@ -100,7 +100,7 @@ describe('the custom dataset entry', () => {
   it('refuses damaged bytes with a message, never a crash', () => {
     const bytes = encodeLabImageSet(set);
     const flipped = bytes.slice();
-    flipped[flipped.length - 1] ^= 0xff;
+    flipped[flipped.length - 1] = 255 - (flipped[flipped.length - 1] as number);
     expect(() => decodeLabImageSet(flipped)).toThrow('the uploaded dataset is damaged (content hash mismatch); upload the file again');
     expect(() => decodeLabImageSet(bytes.subarray(0, bytes.length - 5))).toThrow(/damaged \(expected 600 examples of 256 pixels\)/);
     expect(() => decodeLabImageSet(new Uint8Array(3))).toThrow('damaged (not an uploaded-dataset blob)');

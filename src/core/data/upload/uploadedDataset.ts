@@ -92,6 +92,7 @@ export function buildUploadedDataset(set: LabImageSet, config: DataConfig): Data
     train,
     heldOut,
     test: toSplit(testIdx),
+    upload: info,
   };
 }
 
