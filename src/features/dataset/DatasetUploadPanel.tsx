@@ -100,7 +100,7 @@ export function DatasetUploadPanel({ upload, selectedDataset, onUse, disabled }:
       )}
       {upload.error !== null && (
         <div role="alert" className="notice notice-error" data-testid="upload-error">
-          {upload.error} Nothing changed: the lab still trains on {selectedDataset === 'custom' && current ? current.set.info.fileName : selectedDataset}.
+          {upload.error}. Nothing changed: the lab still trains on {selectedDataset === 'custom' && current ? current.set.info.fileName : selectedDataset}.
         </div>
       )}
       {current && (
