@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { parseBackendOverride } from '../src/core/backend/backendNames';
 import { selectBackend } from '../src/core/backend/selectBackend';
-import type { ExperimentConfig } from '../src/core/config/experimentConfig';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/core/config/experimentConfig';
 import { DEFAULT_PRESET, findPreset } from '../src/core/config/presets';
 import { validateConfig } from '../src/core/config/validateConfig';
 import { loadDataset } from '../src/core/data/datasetRegistry';
+import { withUploadedDataset } from '../src/core/data/upload/customDatasetEntry';
+import { encodeLabImageSet } from '../src/core/data/upload/labImageSetCodec';
 import type { ExperimentEvent } from '../src/core/experiment/events';
 import { runExperiment } from '../src/core/experiment/runExperiment';
+import { parseImageSize, readDatasetCsv, withDatasetFile } from './datasetFile';
 import { parseArgs, usage, UsageError } from './parseArgs';
 import { readDatasetFile } from './nodeDatasetReader';
 import { curvesCsv, finalTable, progressLine } from './report';
@@ -46,13 +49,22 @@ async function main(argv: string[]): Promise<number> {
     presetConfig = preset.config;
     presetScorers = preset.scorers;
   }
-  const validated = validateConfig({ ...presetConfig, ...fileConfig, ...options.overrides });
+  let layers: Record<string, unknown> = { ...presetConfig, ...fileConfig, ...options.overrides };
+  if (options.datasetSize !== null && options.datasetFile === null) throw new UsageError('dataset-size: applies to --dataset-file only; give the CSV with --dataset-file data.csv');
+  const upload = options.datasetFile === null ? null : await readDatasetCsv(options.datasetFile, options.datasetSize === null ? null : parseImageSize(options.datasetSize));
+  if (upload) {
+    const applied = withDatasetFile({ ...DEFAULT_CONFIG, ...layers }, { ...fileConfig, ...options.overrides }, upload);
+    layers = applied.config;
+    if (applied.note && !options.quiet) process.stderr.write(`dataset ${applied.note}\n`);
+  }
+  const validated = validateConfig(layers);
   if (!validated.ok) throw new UsageError(validated.errors.map((e) => e.message).join('\n'));
   const config = validated.config;
 
   tf.env().set('PROD', true);
   const report = await selectBackend({ requested: backend.backend });
-  const dataset = await loadDataset(config, readDatasetFile).catch((error: Error) => {
+  const readFiles = withUploadedDataset(readDatasetFile, upload ? encodeLabImageSet(upload) : undefined);
+  const dataset = await loadDataset(config, readFiles).catch((error: Error) => {
     throw new UsageError(error.message);
   });
   const started = performance.now();

@@ -8,6 +8,10 @@ import { BackendBadge } from '../features/backend/BackendBadge';
 import { SelfCheckPanel } from '../features/backend/SelfCheckPanel';
 import { useBackendSession } from '../features/backend/useBackendSession';
 import { ConfigForm } from '../features/controls/ConfigForm';
+import { fitSizesToUpload } from '../core/data/upload/uploadedDataset';
+import { DatasetUploadPanel } from '../features/dataset/DatasetUploadPanel';
+import { customDatasetErrors, withUploadInfo } from '../features/dataset/uploadSummary';
+import { useUploadedDataset } from '../features/dataset/useUploadedDataset';
 import { PresetPicker } from '../features/controls/PresetPicker';
 import { RunControls } from '../features/controls/RunControls';
 import { useConfigState } from '../features/controls/useConfigState';
@@ -32,19 +36,27 @@ export function App() {
   const session = useBackendSession(engine, override.ok ? override.backend : null);
   const settings = useConfigState();
   const saved = useSavedRuns();
+  // An accepted upload becomes the dataset, with split sizes that fit it; a refused one changes nothing.
+  const trainOnUpload = (examples: number) => settings.setConfig({ ...settings.config, dataset: 'custom', ...fitSizesToUpload(settings.config, examples) });
+  const upload = useUploadedDataset(engine, (set) => trainOnUpload(set.info.examples));
+  const uploadInfo = upload.current?.set.info ?? null;
+  const datasetErrors = customDatasetErrors(settings.config, uploadInfo);
   // One saved record per experiment: saved while it trains (so a reload or crash loses nothing), replaced when it ends.
   const liveRecordId = useRef(newRecordId(new Date()));
   const onFinished = useCallback(
     (result: ExperimentResult) => {
-      void saved.save(result, undefined, liveRecordId.current);
+      void saved.save(withUploadInfo(result, uploadInfo), undefined, liveRecordId.current);
       // A stopped experiment stays resumable; a finished or diverged one has nothing to resume.
       if (!result.runs.some((r) => r.stoppedEarly === 'stopped by the user')) void saved.removeCheckpoint(liveRecordId.current);
     },
-    [saved],
+    [saved, uploadInfo],
   );
   const onProgress = useCallback(
-    (soFar: ExperimentResult) => void saved.save(soFar, `unfinished · ${defaultRecordName(soFar, new Date(), settings.preset)}`, liveRecordId.current),
-    [saved, settings.preset],
+    (soFar: ExperimentResult) => {
+      const tagged = withUploadInfo(soFar, uploadInfo);
+      void saved.save(tagged, `unfinished · ${defaultRecordName(tagged, new Date(), settings.preset)}`, liveRecordId.current);
+    },
+    [saved, settings.preset, uploadInfo],
   );
   const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => void saved.saveCheckpoint(liveRecordId.current, checkpoint), [saved]);
   // A crash or lost device mid-run: resume from the latest checkpoint once the restarted worker is ready.
@@ -88,7 +100,7 @@ export function App() {
   };
   const blockedReason = !ready
     ? 'Waiting for the compute backend to start…'
-    : settings.validConfig === null || draftErrors.length > 0
+    : settings.validConfig === null || draftErrors.length > 0 || datasetErrors.length > 0
       ? 'Fix the highlighted settings to run.'
       : null;
   const run = (scorers?: readonly string[]) => {
@@ -156,8 +168,9 @@ export function App() {
               onCopyLink={copyLink}
               linkMessage={linkMessage}
             />
-            <ConfigForm config={settings.config} onChange={settings.setConfig} errors={settings.errors} disabled={experiment.state.status === 'running'} onDraftErrorsChange={setDraftErrors} />
+            <ConfigForm config={settings.config} onChange={settings.setConfig} errors={[...settings.errors, ...datasetErrors]} disabled={experiment.state.status === 'running'} onDraftErrorsChange={setDraftErrors} />
           </section>
+          <DatasetUploadPanel upload={upload} selectedDataset={settings.config.dataset} onUse={() => uploadInfo && trainOnUpload(uploadInfo.examples)} disabled={experiment.state.status === 'running'} />
         </aside>
         <main className="lab-results">
           <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} />

@@ -23,6 +23,8 @@ export interface Engine {
   /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
   start(config: ExperimentConfig, options?: StartOptions): Promise<ExperimentResult>;
   stop(): void;
+  /** The uploaded dataset (encoded) that runs with `dataset: custom` train on; null forgets it. */
+  setUploadedDataset(upload: Uint8Array | null): void;
   subscribe(listener: EngineListener): () => void;
   /** Checkpoints of the running experiment, every 10% of each run and between runs. */
   onCheckpoint(listener: CheckpointListener): () => void;

@@ -2,11 +2,18 @@ import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { loadDataset, type DatasetFileReader } from '../core/data/datasetRegistry';
 import type { Dataset } from '../core/data/dataset';
 import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
+import { withUploadedDataset } from '../core/data/upload/customDatasetEntry';
 import type { EventSink, ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { runExperiment } from '../core/experiment/runExperiment';
 import type { StartOptions } from './engine';
 import { withThumbnails } from './thumbnails';
+
+/** What the session needs besides the request: the upload's bytes, where checkpoints go. */
+export interface SessionExtras {
+  upload?: Uint8Array;
+  onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void;
+}
 
 /**
  * Runs one experiment at a time on the current backend, forwarding events (selection samples get
@@ -29,13 +36,14 @@ export class ExperimentSession {
     this.stopRequested = true;
   }
 
-  async run(config: ExperimentConfig, { scorers, resume }: StartOptions, emit: EventSink, onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void): Promise<ExperimentResult> {
+  /** `upload`: the encoded uploaded dataset, read when config.dataset is custom. */
+  async run(config: ExperimentConfig, { scorers, resume }: StartOptions, emit: EventSink, { upload, onCheckpoint }: SessionExtras = {}): Promise<ExperimentResult> {
     if (this.running) throw new Error('an experiment is already running; stop it first');
     this.running = true;
     this.stopRequested = false;
     try {
       emit({ type: 'phase', runId: 'data', message: resume ? `loading ${config.dataset} to resume from step ${resume.current?.step ?? 0} of ${resume.current?.runId ?? 'the next run'}` : `loading ${config.dataset}` });
-      const dataset: Dataset = await loadDataset(config, this.readFile);
+      const dataset: Dataset = await loadDataset(config, withUploadedDataset(this.readFile, upload));
       const forward = (event: ExperimentEvent) => emit(event.type === 'selection' ? { ...event, sample: withThumbnails(event.sample, dataset) } : event);
       return await runExperiment(config, dataset, {
         backend: this.backend(),

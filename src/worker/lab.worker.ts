@@ -23,12 +23,10 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
     case 'start-experiment':
       return {
         type: 'experiment-result',
-        result: await session.run(
-          body.config,
-          body,
-          (event) => post({ v: PROTOCOL_VERSION, kind: 'event', id, event }),
-          (checkpoint) => post({ v: PROTOCOL_VERSION, kind: 'checkpoint', id, checkpoint }),
-        ),
+        result: await session.run(body.config, body, (event) => post({ v: PROTOCOL_VERSION, kind: 'event', id, event }), {
+          ...(body.upload ? { upload: body.upload } : {}),
+          onCheckpoint: (checkpoint) => post({ v: PROTOCOL_VERSION, kind: 'checkpoint', id, checkpoint }),
+        }),
       };
     case 'stop-experiment':
       session.stop();

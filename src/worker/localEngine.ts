@@ -13,6 +13,7 @@ export class LocalEngine implements Engine {
   private readonly listeners = new Listeners();
   private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
   private readonly session: ExperimentSession;
+  private upload: Uint8Array | null = null;
 
   constructor(readFile: DatasetFileReader) {
     this.session = new ExperimentSession(readFile, () => tf.getBackend());
@@ -27,11 +28,18 @@ export class LocalEngine implements Engine {
   }
 
   start(config: ExperimentConfig, options: StartOptions = {}) {
-    return this.session.run(config, options, (event) => this.listeners.emit(event), (checkpoint) => this.checkpoints.emit(checkpoint));
+    return this.session.run(config, options, (event) => this.listeners.emit(event), {
+      ...(this.upload ? { upload: this.upload } : {}),
+      onCheckpoint: (checkpoint) => this.checkpoints.emit(checkpoint),
+    });
   }
 
   onCheckpoint(listener: CheckpointListener): () => void {
     return this.checkpoints.add(listener);
+  }
+
+  setUploadedDataset(upload: Uint8Array | null): void {
+    this.upload = upload;
   }
 
   stop(): void {

@@ -16,6 +16,8 @@ export interface StartExperiment {
   scorers?: string[];
   /** Continue from this checkpoint of the same experiment. */
   resume?: ExperimentCheckpoint;
+  /** With `dataset: custom`: the uploaded dataset, encoded (core/data/upload/labImageSetCodec). */
+  upload?: Uint8Array;
 }
 
 export type RequestBody =

@@ -14,6 +14,8 @@ export class WorkerEngine implements Engine {
   private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
   private readonly failureListeners = new Set<(message: string) => void>();
   private nextId = 1;
+  /** Sent with every custom-dataset start, so a restarted worker needs nothing re-sent. */
+  private upload: Uint8Array | null = null;
 
   constructor() {
     this.worker = this.spawn();
@@ -55,11 +57,16 @@ export class WorkerEngine implements Engine {
   }
 
   async start(config: ExperimentConfig, options: StartOptions = {}) {
-    return (await this.request({ type: 'start-experiment', config, ...options })).result;
+    const upload = config.dataset === 'custom' && this.upload ? { upload: this.upload } : {};
+    return (await this.request({ type: 'start-experiment', config, ...options, ...upload })).result;
   }
 
   onCheckpoint(listener: CheckpointListener): () => void {
     return this.checkpoints.add(listener);
+  }
+
+  setUploadedDataset(upload: Uint8Array | null): void {
+    this.upload = upload;
   }
 
   stop(): void {

@@ -2,7 +2,8 @@
  * The one typed experiment configuration: every default lives here. The schema beside it turns the
  * same fields into validation, CLI flags and URL keys.
  */
-export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist'] as const;
+/** `custom`: a CSV or image folder the user uploads (src/core/data/upload); a link cannot carry it. */
+export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist', 'custom'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;

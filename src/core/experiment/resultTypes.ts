@@ -1,5 +1,6 @@
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
+import type { UploadedDatasetInfo } from '../data/upload/labImageSet';
 
 /** One evaluation point (design §7). `flops` is cumulative training FLOPs, all phases. */
 export interface CurvePoint {
@@ -58,4 +59,6 @@ export interface ExperimentResult {
   comparisons: Comparison[];
   /** Set when a run diverged: the experiment stopped there, keeping every run so far (the last one partial). */
   failure?: { runId: string; message: string };
+  /** With `dataset: custom`: which upload it trained on (name, size, content hash). */
+  uploadedDataset?: UploadedDatasetInfo;
 }

@@ -112,7 +112,14 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     test.dispose();
     for (const r of references.values()) r.model.dispose();
   }
-  const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))), ...(failure ? { failure } : {}) };
+  const result: ExperimentResult = {
+    config,
+    backend: options.backend,
+    runs,
+    comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))),
+    ...(failure ? { failure } : {}),
+    ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
+  };
   emit({ type: 'experiment-finished', result });
   return result;
 }

@@ -67,5 +67,10 @@ describe('result JSON export / import', () => {
     const s7 = sample();
     (s7.comparisons as Record<string, unknown>[])[0]!.computeSaving = 'lots';
     expect(messageOf(s7)).toBe('comparisons[0].computeSaving: expected a number or null, got "lots"');
+
+    const upload = { fileName: 'd.csv', source: 'csv', examples: 450, classNames: ['0', '1'], classCounts: [225, 225], width: 8, height: 8, bytes: 9000, contentHash: '5d090ea2b16c792b' };
+    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, contentHash: 'zz' } })).toBe('uploadedDataset.contentHash: expected 16 hex digits, got "zz"');
+    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, examples: 0 } })).toBe('uploadedDataset.examples: expected an integer ≥ 1, got 0');
+    expect(parseResultJson(JSON.stringify({ ...sample(), uploadedDataset: upload }))).toMatchObject({ ok: true, result: { uploadedDataset: upload } });
   });
 });

@@ -90,6 +90,15 @@ function checkComparison(value: unknown, path: string): void {
   for (const key of ['learnerSaving', 'computeSaving'] as const) numberOrNull(c[key], `${path}.${key}`);
 }
 
+/** The upload a custom-dataset result names (design §7 extension): its name, size and content hash. */
+function checkUploadedDataset(value: unknown): void {
+  const upload = object(value, 'uploadedDataset');
+  string(upload.fileName, 'uploadedDataset.fileName');
+  number(upload.examples, 'uploadedDataset.examples', 1, Number.POSITIVE_INFINITY, true);
+  if (typeof upload.contentHash !== 'string' || !/^[0-9a-f]{16}$/.test(upload.contentHash)) fail('uploadedDataset.contentHash', '16 hex digits', upload.contentHash);
+  array(upload.classNames, 'uploadedDataset.classNames');
+}
+
 /**
  * Reads a result.json back. Checks what the UI relies on: config (through validateConfig), backend,
  * every run's id/policy/final/curve and every comparison's policy and savings. Each message names
@@ -115,6 +124,7 @@ export function parseResultJson(text: string): ParsedResult {
     string(data.backend, 'backend');
     array(data.runs, 'runs').forEach((run, i) => checkRun(run, `runs[${i}]`));
     array(data.comparisons, 'comparisons').forEach((c, i) => checkComparison(c, `comparisons[${i}]`));
+    if ('uploadedDataset' in data) checkUploadedDataset(data.uploadedDataset);
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, message: error.message };
     throw error;

@@ -38,7 +38,8 @@ export function matchingPreset(config: ExperimentConfig): string | null {
 export function defaultRecordName(result: ExperimentResult, savedAt: Date, label?: string | null): string {
   const runs = result.runs.length;
   const first = label ?? matchingPreset(result.config) ?? 'custom';
-  return `${first} · ${result.config.dataset} · ${runs} ${runs === 1 ? 'run' : 'runs'} · ${formatSavedAt(savedAt)}`;
+  const dataset = result.uploadedDataset ? `${result.config.dataset} (${result.uploadedDataset.fileName}, #${result.uploadedDataset.contentHash.slice(0, 8)})` : result.config.dataset;
+  return `${first} · ${dataset} · ${runs} ${runs === 1 ? 'run' : 'runs'} · ${formatSavedAt(savedAt)}`;
 }
 
 /** A unique, roughly time-ordered id. */
