@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { InputShape } from '../src/core/accounting/vitFlops';
-import { vitForwardFlops } from '../src/core/accounting/vitFlops';
-import { createModel } from '../src/core/models/modelRegistry';
-import { vitSpec } from '../src/core/models/vitVariants';
-import { createRng } from '../src/core/random/rng';
-import { AdamW } from '../src/core/train/adamw';
-import { trainStep } from '../src/core/train/trainStep';
+import type { InputShape } from '../accounting/vitFlops';
+import { vitForwardFlops } from '../accounting/vitFlops';
+import { createModel } from '../models/modelRegistry';
+import { vitSpec } from '../models/vitVariants';
+import { createRng } from '../random/rng';
+import { AdamW } from '../train/adamw';
+import { trainStep } from '../train/trainStep';
 
 export const BENCH_INPUT: InputShape = { imageSize: 16, channels: 1, numClasses: 10 };
 
