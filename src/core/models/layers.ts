@@ -42,16 +42,27 @@ export function layerNorm(params: ParameterMap, name: string, x: tf.Tensor2D): t
   return layerNormOp(x, param(params, `${name}/scale`), param(params, `${name}/bias`));
 }
 
-const TWO_SQRT_2_OVER_PI = 2 * Math.sqrt(2 / Math.PI);
+const GELU_C = 2 * Math.sqrt(2 / Math.PI);
+const GELU_A = 0.044715;
 
 /**
  * GELU, tanh approximation (tfjs has no GELU op): ½x(1 + tanh(√(2/π)(x + 0.044715x³))), computed as
- * the identical x·σ(2√(2/π)·x·(1 + 0.044715x²)) since ½(1 + tanh(z)) = σ(2z): tfjs-wasm runs sigmoid
- * ~7× faster than tanh, and it takes 6 ops instead of 9.
+ * the identical x·σ(z), z = 2√(2/π)·x·(1 + 0.044715x²), since ½(1 + tanh(u)) = σ(2u) (tfjs-wasm runs
+ * sigmoid ~7× faster than tanh). Its gradient is written out, dy·(s + x·s(1 − s)·dz/dx) with s = σ(z),
+ * dz/dx = 2√(2/π)(1 + 3·0.044715x²): autodiff would save and copy every intermediate.
  */
-export function gelu<T extends tf.Tensor>(x: T): T {
-  const z = tf.mul(x, tf.add(tf.mul(tf.mul(x, x), TWO_SQRT_2_OVER_PI * 0.044715), TWO_SQRT_2_OVER_PI)); // 2√(2/π)(x + 0.044715x³)
-  return tf.mul(x, tf.sigmoid(z));
-}
+export const gelu = tf.customGrad((x, save) => {
+  const input = x as tf.Tensor;
+  const s = tf.sigmoid(tf.mul(input, tf.add(tf.mul(tf.mul(input, input), GELU_C * GELU_A), GELU_C))); // σ(z)
+  (save as tf.GradSaveFunc)([input, s]);
+  return {
+    value: tf.mul(input, s),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xs, sig] = saved as [tf.Tensor, tf.Tensor];
+      const dzdx = tf.add(tf.mul(tf.mul(xs, xs), 3 * GELU_C * GELU_A), GELU_C);
+      return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(sig, tf.sub(1, sig)), tf.mul(xs, dzdx))));
+    },
+  };
+}) as <T extends tf.Tensor>(x: T) => T;
 
 export { param };
