@@ -16,34 +16,60 @@ function randomBatch(batch: number, seed: number) {
   return { images, labels };
 }
 
-/** Median of per-repetition times (ms) after warm-up. */
-async function medianMs(repetitions: number, warmup: number, work: () => Promise<void>): Promise<number> {
-  for (let i = 0; i < warmup; i++) await work();
-  const times: number[] = [];
+type Work = () => Promise<void>;
+
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
+
+/**
+ * Median ms per repetition of each work after warm-up, the works taking turns (A, B, A, B, …) so a
+ * ratio between them sees the same machine load (other processes, thermal state) on both sides.
+ */
+async function interleavedMediansMs(repetitions: number, warmup: number, works: Work[]): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) for (const work of works) await work();
+  const times = works.map((): number[] => []);
   for (let i = 0; i < repetitions; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
+    for (const [w, work] of works.entries()) {
+      const started = performance.now();
+      await work();
+      times[w]!.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return times.map(median);
+}
+
+/** A full training step (forward, backward, AdamW) of a variant on a random batch, and its cleanup. */
+function trainStepWork(variant: string, batch: number): { work: Work; dispose: () => void } {
+  const model = createModel(variant, BENCH_INPUT, 1);
+  const optimizer = new AdamW(model.params);
+  const { images, labels } = randomBatch(batch, 2);
+  const work = async () => {
+    const loss = trainStep(model, optimizer, images, labels, 1e-4, 0.1);
+    await loss.data();
+    loss.dispose();
+  };
+  return { work, dispose: () => (tf.dispose([images, labels]), optimizer.dispose(), model.dispose()) };
+}
+
+/** A plain [m, k]·[k, n] matmul on the active backend, and its cleanup. */
+function matmulWork(m: number, k: number, n: number): { work: Work; dispose: () => void } {
+  const a = tf.randomNormal([m, k]);
+  const b = tf.randomNormal([k, n]);
+  const work = async () => {
+    const c = tf.matMul(a, b);
+    await c.data();
+    c.dispose();
+  };
+  return { work, dispose: () => tf.dispose([a, b]) };
 }
 
 /** ms per full training step (forward, backward, AdamW) of a variant on a batch. */
 export async function trainStepMs(variant: string, batch: number, repetitions: number): Promise<number> {
-  const model = createModel(variant, BENCH_INPUT, 1);
-  const optimizer = new AdamW(model.params);
-  const { images, labels } = randomBatch(batch, 2);
+  const step = trainStepWork(variant, batch);
   try {
-    return await medianMs(repetitions, 3, async () => {
-      const loss = trainStep(model, optimizer, images, labels, 1e-4, 0.1);
-      await loss.data();
-      loss.dispose();
-    });
+    const [ms] = await interleavedMediansMs(repetitions, 3, [step.work]);
+    return ms as number;
   } finally {
-    tf.dispose([images, labels]);
-    optimizer.dispose();
-    model.dispose();
+    step.dispose();
   }
 }
 
@@ -52,30 +78,38 @@ export async function forwardMs(variant: string, batch: number, repetitions: num
   const model = createModel(variant, BENCH_INPUT, 1);
   const { images, labels } = randomBatch(batch, 3);
   try {
-    return await medianMs(repetitions, 3, async () => {
-      const logits = tf.tidy(() => model.logits(images));
-      await logits.data();
-      logits.dispose();
-    });
+    const [ms] = await interleavedMediansMs(repetitions, 3, [
+      async () => {
+        const logits = tf.tidy(() => model.logits(images));
+        await logits.data();
+        logits.dispose();
+      },
+    ]);
+    return ms as number;
   } finally {
     tf.dispose([images, labels]);
     model.dispose();
   }
 }
 
-/** FLOP/s of a plain [m, k]·[k, n] matmul on the active backend. */
-export async function matmulFlopsPerSecond(m: number, k: number, n: number, repetitions: number): Promise<number> {
-  const a = tf.randomNormal([m, k]);
-  const b = tf.randomNormal([k, n]);
+/**
+ * Train-step ms of a variant and the backend's FLOP/s on a comparable plain matmul, timed in turns
+ * (one step, then `matmulsPerStep` matmuls) so both figures of the efficiency ratio see the same load.
+ */
+export async function stepAndMatmul(variant: string, batch: number, repetitions: number, matmulsPerStep = 4): Promise<{ stepMs: number; matmulFlopsPerSecond: number; shape: [number, number, number] }> {
+  const shape = comparableMatmulShape(variant, batch);
+  const [m, k, n] = shape;
+  const step = trainStepWork(variant, batch);
+  const matmul = matmulWork(m, k, n);
+  const matmuls = async () => {
+    for (let i = 0; i < matmulsPerStep; i++) await matmul.work();
+  };
   try {
-    const ms = await medianMs(repetitions, 3, async () => {
-      const c = tf.matMul(a, b);
-      await c.data();
-      c.dispose();
-    });
-    return (2 * m * k * n) / (ms / 1000);
+    const [stepMs, matmulsMs] = (await interleavedMediansMs(repetitions, 3, [step.work, matmuls])) as [number, number];
+    return { stepMs, matmulFlopsPerSecond: (2 * m * k * n * matmulsPerStep) / (matmulsMs / 1000), shape };
   } finally {
-    tf.dispose([a, b]);
+    step.dispose();
+    matmul.dispose();
   }
 }
 
