@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './e2e/chromiumPath';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromiumPath';
 
 if (!existsSync('dist/index.html')) {
   throw new Error('e2e tests serve the built app: run `npm run build` first (`npm test` does).');
@@ -22,16 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: findChromium(),
-      args: [
-        '--enable-unsafe-webgpu',
-        '--use-webgpu-adapter=swiftshader',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

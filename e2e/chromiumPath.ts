@@ -24,3 +24,15 @@ export function findChromium(): string {
       'Install it with `apt-get install -y chromium` (bash .ci/run does this) or set CHROMIUM_PATH.',
   );
 }
+
+/** Launch flags shared by the e2e suite and `npm run bench:browser`: WebGPU on SwiftShader, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

@@ -13,19 +13,56 @@ export function dense(params: ParameterMap, name: string, x: tf.Tensor2D): tf.Te
   return tf.add(matMul(x, param(params, `${name}/w`) as tf.Tensor2D), param(params, `${name}/b`));
 }
 
-/** LayerNorm over the last axis of [N, D]. */
-export function layerNorm(params: ParameterMap, name: string, x: tf.Tensor2D, epsilon = 1e-6): tf.Tensor2D {
-  const { mean, variance } = tf.moments(x, -1, true);
-  const normalised = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon)));
-  return tf.add(tf.mul(normalised, param(params, `${name}/scale`)), param(params, `${name}/bias`));
+const LAYER_NORM_EPSILON = 1e-6;
+
+/**
+ * y = γ·(x − μ)/√(σ² + ε) + β over the last axis of x [N, D], with the textbook gradient written out
+ * (x̂ = normalised x, g = dy·γ): dx = (g − mean(g) − x̂·mean(g·x̂))/√(σ² + ε), dγ = Σₙ dy·x̂, dβ = Σₙ dy.
+ * The same math as autodiff of the forward, in about half the kernels.
+ */
+const layerNormOp = tf.customGrad((x, scale, bias, save) => {
+  const mean = tf.mean(x as tf.Tensor2D, -1, true); // [N, 1]
+  const centred = tf.sub(x as tf.Tensor2D, mean); // [N, D]
+  const inverseStd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LAYER_NORM_EPSILON)); // [N, 1]
+  const normalised = tf.mul(centred, inverseStd); // x̂ [N, D]
+  (save as tf.GradSaveFunc)([normalised, inverseStd, scale as tf.Tensor]);
+  return {
+    value: tf.add(tf.mul(normalised, scale as tf.Tensor), bias as tf.Tensor),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xHat, r, gamma] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+      const g = tf.mul(dy, gamma); // dL/dx̂ [N, D]
+      const dx = tf.mul(tf.sub(tf.sub(g, tf.mean(g, -1, true)), tf.mul(xHat, tf.mean(tf.mul(g, xHat), -1, true))), r); // [N, D]
+      return [dx, tf.sum(tf.mul(dy, xHat), 0), tf.sum(dy, 0)];
+    },
+  };
+}) as (x: tf.Tensor2D, scale: tf.Tensor, bias: tf.Tensor) => tf.Tensor2D;
+
+/** LayerNorm over the last axis of [N, D] (ε = 1e-6), with its learned scale and bias. */
+export function layerNorm(params: ParameterMap, name: string, x: tf.Tensor2D): tf.Tensor2D {
+  return layerNormOp(x, param(params, `${name}/scale`), param(params, `${name}/bias`));
 }
 
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const GELU_C = 2 * Math.sqrt(2 / Math.PI);
+const GELU_A = 0.044715;
 
-/** GELU, tanh approximation (tfjs has no GELU op): ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
-export function gelu<T extends tf.Tensor>(x: T): T {
-  const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), SQRT_2_OVER_PI);
-  return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
-}
+/**
+ * GELU, tanh approximation (tfjs has no GELU op): ½x(1 + tanh(√(2/π)(x + 0.044715x³))), computed as
+ * the identical x·σ(z), z = 2√(2/π)·x·(1 + 0.044715x²), since ½(1 + tanh(u)) = σ(2u) (tfjs-wasm runs
+ * sigmoid ~7× faster than tanh). Its gradient is written out, dy·(s + x·s(1 − s)·dz/dx) with s = σ(z),
+ * dz/dx = 2√(2/π)(1 + 3·0.044715x²): autodiff would save and copy every intermediate.
+ */
+export const gelu = tf.customGrad((x, save) => {
+  const input = x as tf.Tensor;
+  const s = tf.sigmoid(tf.mul(input, tf.add(tf.mul(tf.mul(input, input), GELU_C * GELU_A), GELU_C))); // σ(z)
+  (save as tf.GradSaveFunc)([input, s]);
+  return {
+    value: tf.mul(input, s),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xs, sig] = saved as [tf.Tensor, tf.Tensor];
+      const dzdx = tf.add(tf.mul(tf.mul(xs, xs), 3 * GELU_C * GELU_A), GELU_C);
+      return tf.mul(dy, tf.add(sig, tf.mul(tf.mul(sig, tf.sub(1, sig)), tf.mul(xs, dzdx))));
+    },
+  };
+}) as <T extends tf.Tensor>(x: T) => T;
 
 export { param };

@@ -60,7 +60,8 @@ export class VisionTransformer implements ImageClassifier {
     const patches = tf.reshape(tf.transpose(tf.reshape(images, [B * n, P, n, P]), [0, 2, 1, 3]), [B * T, P * P]) as tf.Tensor2D;
     let x = tf.reshape(dense(this.params, 'embed', patches), [B, T, D]) as tf.Tensor3D; // [B, T, D]
     if (this.spec.pool === 'cls') {
-      const cls = tf.broadcastTo(tf.reshape(param(this.params, 'cls'), [1, 1, D]), [B, 1, D]); // [B, 1, D]
+      // Broadcast by adding zeros: its gradient is one sum over the batch (broadcastTo's is B slices + B adds).
+      const cls = tf.add(tf.zeros([B, 1, D]), tf.reshape(param(this.params, 'cls'), [1, 1, D])); // [B, 1, D]
       x = tf.concat([cls, x], 1) as tf.Tensor3D; // [B, T', D]
     }
     x = tf.add(x, param(this.params, 'pos')); // [B, T', D]

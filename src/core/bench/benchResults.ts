@@ -1,0 +1,44 @@
+/** One printed line of the benchmark table. */
+export interface BenchRow {
+  label: string;
+  value: string;
+}
+
+interface Measured<V> {
+  value: V;
+  backend: string;
+  variant: string;
+}
+
+/** bench/results.json (design §9 keys, stable): each figure with the backend and variant it was measured on. */
+export interface BenchResults {
+  backend: string;
+  quick: boolean;
+  engineEfficiency: Measured<number> & { batch: number; trainStepMs: number; matmulShape: [number, number, number] };
+  selectionOverheadRatio: Measured<number> & { measuredRatio: number; predictedRatio: number; steps: number };
+  throughput: Record<string, { trainExamplesPerSecond: number; scoreExamplesPerSecond: number; forwardFlops: number }>;
+  tensorsAfterWarmup: Measured<number> & { step: number };
+  tensorsAfterN: Measured<number> & { step: number };
+  bytesAfterWarmup: Measured<number> & { step: number };
+  bytesAfterN: Measured<number> & { step: number };
+  peerRatio: Measured<number | null>;
+}
+
+/** What makes a run fail (the quick mode's check): a ratio that is not a number, or memory that grew. */
+export function benchProblems(results: BenchResults): string[] {
+  const problems: string[] = [];
+  if (!Number.isFinite(results.engineEfficiency.value)) problems.push(`engineEfficiency is ${results.engineEfficiency.value}, not a number`);
+  if (!Number.isFinite(results.selectionOverheadRatio.value)) problems.push(`selectionOverheadRatio is ${results.selectionOverheadRatio.value}, not a number`);
+  if (results.tensorsAfterN.value !== results.tensorsAfterWarmup.value) {
+    problems.push(`tensor count grew from ${results.tensorsAfterWarmup.value} (step ${results.tensorsAfterWarmup.step}) to ${results.tensorsAfterN.value} (step ${results.tensorsAfterN.step})`);
+  }
+  if (results.bytesAfterN.value !== results.bytesAfterWarmup.value) {
+    problems.push(`backend bytes grew from ${results.bytesAfterWarmup.value} (step ${results.bytesAfterWarmup.step}) to ${results.bytesAfterN.value} (step ${results.bytesAfterN.step})`);
+  }
+  return problems;
+}
+
+/** The table as printed by `npm run bench` and `npm run bench:browser`: label, then value. */
+export function benchTableLine(row: BenchRow): string {
+  return `${row.label.padEnd(58)} ${row.value}`;
+}
