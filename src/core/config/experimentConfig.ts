@@ -2,7 +2,7 @@
  * The one typed experiment configuration: every default lives here. The schema beside it turns the
  * same fields into validation, CLI flags and URL keys.
  */
-export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist'] as const;
+export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist', 'captioned-shapes'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;
@@ -35,6 +35,8 @@ export interface ExperimentConfig {
   // models
   learner: string;
   scorer: string;
+  /** E: width of the shared image–text embedding (two-tower models, captioned datasets only). */
+  embeddingDim: number;
   // training
   steps: number;
   /** b: examples per learner update. */
@@ -71,6 +73,7 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   corruptHeldOut: false,
   learner: 'ViT-S/4',
   scorer: 'ViT-Mi/4',
+  embeddingDim: 32,
   steps: 400,
   batchSize: 64,
   learningRate: 1e-3,

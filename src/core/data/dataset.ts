@@ -1,3 +1,5 @@
+import type { CaptionTable } from './shapeCaptions';
+
 /** Why an example is corrupted (0 = clean). The inspector colours picks by this. */
 export const CORRUPTION_KINDS = ['clean', 'label-noise', 'duplicate', 'unlearnable'] as const;
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
@@ -25,6 +27,11 @@ export interface Dataset {
   train: Split;
   heldOut: Split;
   test: Split;
+  /**
+   * Present for paired image–caption data: labels are caption ids and this table holds each
+   * caption's tokens. Its presence selects the contrastive (CLIP-style) task.
+   */
+  captions?: CaptionTable;
 }
 
 export function pixelsPerImage(d: Pick<Dataset, 'imageSize' | 'channels'>): number {

@@ -4,6 +4,7 @@ import { compareRuns } from '../analysis/savings';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
 import { usesScorerModel } from '../selection/policies';
+import { taskForDataset } from '../tasks/taskForDataset';
 import { DeviceSplit } from '../train/deviceData';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
@@ -44,6 +45,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   const emit = options.emit ?? (() => {});
   const input: InputShape = { imageSize: dataset.imageSize, channels: dataset.channels, numClasses: dataset.numClasses };
   const pixels = pixelsPerImage(dataset);
+  const task = taskForDataset(dataset, config);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
   const references = new Map<string, PretrainedReference>();
@@ -59,7 +61,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);
         try {
           emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
-          pretrainedReference = await pretrainReference(runConfig, input, heldOut, test);
+          pretrainedReference = await pretrainReference(task, runConfig, input, heldOut, test);
           references.set(planned.scorer, pretrainedReference);
           emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
         } catch (error) {
@@ -71,7 +73,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           heldOut.dispose();
         }
       }
-      const ctx: RunContext = { config: runConfig, input, train, test, emit };
+      const ctx: RunContext = { config: runConfig, task, input, train, test, emit };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
       try {
@@ -89,6 +91,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     train.dispose();
     test.dispose();
     for (const r of references.values()) r.model.dispose();
+    task.dispose();
   }
   const result: ExperimentResult = { config, backend: options.backend, runs, comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))), ...(failure ? { failure } : {}) };
   emit({ type: 'experiment-finished', result });

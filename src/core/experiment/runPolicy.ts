@@ -3,13 +3,13 @@ import { ZERO_PHASE_FLOPS, addPhaseFlops, policyUsesReference, stepPhaseFlops, t
 import type { InputShape } from '../accounting/vitFlops';
 import { superBatchSize, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
-import type { ImageClassifier } from '../models/imageClassifier';
-import { modelForwardFlops } from '../models/modelRegistry';
+import type { TrainableModel } from '../models/trainableModel';
 import { createRng, deriveSeed } from '../random/rng';
 import { POLICIES, usesScorerModel, type LossesByModel } from '../selection/policies';
 import { gumbelTopK } from '../selection/sampler';
+import type { Task } from '../tasks/task';
 import type { DeviceSplit } from '../train/deviceData';
-import { evaluate } from '../train/evaluate';
+import type { RetrievalRecall } from '../train/evaluate';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { CurveRecorder } from './curveRecorder';
@@ -19,6 +19,8 @@ import { createTrainee, disposeTrainee, perExampleLosses, trainOn, type Pretrain
 
 export interface RunContext {
   config: ExperimentConfig;
+  /** What the learner learns (classification or contrastive image–text); chosen by the dataset. */
+  task: Task;
   input: InputShape;
   train: DeviceSplit;
   test: DeviceSplit;
@@ -49,7 +51,7 @@ type Phase = 'learner' | 'scoring' | 'online' | 'reference';
  * `uniform` skips scoring and trains on the first b of the super-batch: b uniform examples.
  */
 export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: string): Promise<RunResult> {
-  const { config, input, train, test, emit } = ctx;
+  const { config, task, input, train, test, emit } = ctx;
   const policy = POLICIES[policyName];
   const b = config.batchSize;
   const B = superBatchSize(config);
@@ -58,15 +60,15 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const heldOutReference = usesReference && config.referenceMode === 'held-out' ? ctx.pretrainedReference : undefined;
   if (usesReference && config.referenceMode === 'held-out' && !heldOutReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
 
-  const learner = createTrainee(config.learner, input, deriveSeed(config.seed, 'learner'), config.weightDecay);
-  const online = policy.models.includes('online') ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
-  const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
-  const referenceModel: ImageClassifier | null = heldOutReference?.model ?? onlineReference?.model ?? null;
+  const learner = createTrainee(task, config.learner, input, deriveSeed(config.seed, 'learner'), config.weightDecay);
+  const online = policy.models.includes('online') ? createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
+  const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
+  const referenceModel: TrainableModel | null = heldOutReference?.model ?? onlineReference?.model ?? null;
   const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
   const selectionRng = createRng(deriveSeed(config.seed, 'select'));
 
-  const learnerFlops = modelForwardFlops(config.learner, input);
-  const scorerFlops = usesScorer ? modelForwardFlops(config.scorer, input) : 0;
+  const learnerFlops = task.forwardFlops(config.learner, input);
+  const scorerFlops = usesScorer ? task.forwardFlops(config.scorer, input) : 0;
   const perStep = stepPhaseFlops({ policy: policyName, referenceMode: config.referenceMode, learnerFlops, onlineFlops: scorerFlops, referenceFlops: scorerFlops, batchSize: b, superBatchSize: B });
   let phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
   const phaseWallMs: Record<Phase, number> = { learner: 0, scoring: 0, online: 0, reference: 0 };
@@ -81,9 +83,11 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   };
   const recorder = new CurveRecorder();
   let lastSample: SelectionSample | null = null;
+  let lastRetrieval: RetrievalRecall | undefined;
 
   const record = async (step: number) => {
-    const { accuracy } = await evaluate(learner.model, test);
+    const { accuracy, retrieval } = await task.evaluate(learner.model, test);
+    lastRetrieval = retrieval;
     const point = recorder.point(step, accuracy, totalPhaseFlops(phaseFlops), wall());
     emit({ type: 'evaluation', runId, point });
     if (lastSample) emit({ type: 'selection', runId, sample: lastSample });
@@ -99,6 +103,8 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     modelFlops: { learner: learnerFlops, scorer: usesScorer ? scorerFlops : null },
     phaseWallMs: { ...phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    ...(lastRetrieval ? { retrieval: lastRetrieval } : {}),
+    ...(task.towerFlops ? { towerFlops: { learner: task.towerFlops(config.learner, input), scorer: usesScorer ? task.towerFlops(config.scorer, input) : null } } : {}),
     ...(stoppedEarly ? { stoppedEarly } : {}),
   });
   const diverged = (what: string, loss: number, step: number, extra = '') =>
@@ -112,7 +118,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       const losses: LossesByModel = {};
       const modelFor = { learner: learner.model, online: online?.model, reference: referenceModel ?? undefined };
       await timed('scoring', async () => {
-        for (const m of policy.models) losses[m] = await perExampleLosses(modelFor[m]!, images, labels);
+        for (const m of policy.models) losses[m] = await perExampleLosses(task, modelFor[m]!, images, labels);
       });
       const scores = policy.score(losses);
       if (scores.some((s) => !Number.isFinite(s))) throw diverged('scorer', Number.NaN, step);
