@@ -3,25 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CAPTION_LENGTH, CAPTION_VOCABULARY, shapeCaptionTable } from '../data/shapeCaptions';
 import { TwoTowerModel } from '../models/twoTowerModel';
 import { VIT_VARIANTS, vitSpec, type VitSpec } from '../models/vitVariants';
+import { profiledMatMulMacs } from '../testing/profiledMacs';
 import { useBackend } from '../testing/useBackend';
 import { textTowerMacs, textTowerSpec, twoTowerForwardFlops } from './twoTowerFlops';
 
 const text = { vocabulary: CAPTION_VOCABULARY.length, length: CAPTION_LENGTH };
 const image = { imageSize: 16, channels: 1 };
-
-/** Multiply-accumulates of every matmul tfjs runs inside `f`. */
-async function profiledMacs(f: () => tf.Tensor): Promise<number> {
-  const profile = await tf.profile(f);
-  let macs = 0;
-  for (const k of profile.kernels) {
-    if (k.name !== 'BatchMatMul') continue;
-    const [a, b] = k.inputShapes as [number[], number[]];
-    const batchDims = a.length === 3 ? (a[0] as number) : 1;
-    macs += batchDims * (a[a.length - 2] as number) * (a[a.length - 1] as number) * (b[b.length - 1] as number);
-  }
-  tf.dispose(profile.result as tf.Tensor);
-  return macs;
-}
 
 describe('two-tower forward FLOPs (image tower + text tower)', () => {
   beforeAll(() => useBackend('cpu'));
@@ -49,8 +36,8 @@ describe('two-tower forward FLOPs (image tower + text tower)', () => {
     const images = tf.zeros([batch, 256]) as tf.Tensor2D;
     const tokens = tf.tensor2d(captions.tokens.subarray(0, batch * CAPTION_LENGTH), [batch, CAPTION_LENGTH], 'int32');
     const expected = twoTowerForwardFlops(vitSpec(variant), image, text, E);
-    expect(2 * (await profiledMacs(() => model.embedImages(images)))).toBe(batch * expected.image);
-    expect(2 * (await profiledMacs(() => model.embedTexts(tokens)))).toBe(batch * expected.text);
+    expect(2 * (await profiledMatMulMacs(() => model.embedImages(images)))).toBe(batch * expected.image);
+    expect(2 * (await profiledMatMulMacs(() => model.embedTexts(tokens)))).toBe(batch * expected.text);
     tf.dispose([images, tokens]);
     model.dispose();
   });
