@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
+import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
 /**
  * The paper's findings, reproduced at toy scale on the default `noisy-labels` preset through the
@@ -13,38 +9,14 @@ import type { Comparison, ExperimentResult, RunResult } from '../src/core/experi
  */
 const SEEDS = [0, 1, 2];
 const PRESET = 'noisy-labels';
-const run = promisify(execFile);
-
-interface Job {
-  key: string;
-  args: string[];
-}
 
 // Longest jobs first: two workers finish together.
-const JOBS: Job[] = [
+const JOBS: ScienceJob[] = [
   ...SEEDS.map((seed) => ({ key: `selection-${seed}`, args: ['--policies', 'uniform,learnability,hard,easy,rho', '--seed', String(seed)] })),
   ...SEEDS.map((seed) => ({ key: `online-reference-${seed}`, args: ['--policies', 'uniform,learnability', '--reference-mode', 'online', '--seed', String(seed)] })),
 ];
 
-const results = new Map<string, ExperimentResult>();
-
-async function runJob(job: Job, root: string): Promise<void> {
-  const out = join(root, job.key);
-  const started = performance.now();
-  await run(join('node_modules', '.bin', 'tsx'), ['cli/lab.ts', '--preset', PRESET, ...job.args, '--out', out, '--quiet'], { maxBuffer: 1 << 24 });
-  results.set(job.key, JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as ExperimentResult);
-  console.log(`science: ${job.key} done in ${((performance.now() - started) / 1000).toFixed(0)}s (${results.size}/${JOBS.length})`);
-}
-
-async function runAll(concurrency: number): Promise<void> {
-  const root = await mkdtemp(join(tmpdir(), 'science-'));
-  const queue = [...JOBS];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) await runJob(job, root);
-    }),
-  );
-}
+let results = new Map<string, ExperimentResult>();
 
 const comparison = (key: string, policy: string): Comparison => {
   const c = results.get(key)?.comparisons.find((x) => x.policy === policy);
@@ -56,21 +28,12 @@ const runOf = (key: string, policy: string): RunResult => {
   if (!r) throw new Error(`no ${policy} run in ${key}`);
   return r;
 };
-/** Median with "not reached" (null) ranked below every saving. */
-const median = (values: (number | null)[]): number => {
-  const sorted = values.map((v) => (v === null ? Number.NEGATIVE_INFINITY : v)).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
 const across = (prefix: string, policy: string, pick: (c: Comparison) => number | null) => median(SEEDS.map((s) => pick(comparison(`${prefix}-${s}`, policy))));
-/** Corrupted share of everything a run trained on (steps are equal between evaluations). */
-const noisyShare = (r: RunResult) => {
-  const pts = r.curve.filter((p) => p.noisySelectedFraction !== null);
-  return pts.reduce((s, p) => s + (p.noisySelectedFraction as number), 0) / pts.length;
-};
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
-  beforeAll(() => runAll(2));
+  beforeAll(async () => {
+    results = await runScienceJobs(PRESET, JOBS, 2);
+  });
 
   it('every job reran the identical IID baseline (same seed → same curve)', () => {
     for (const seed of SEEDS) {

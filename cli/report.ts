@@ -22,7 +22,9 @@ export function finalTable(result: ExperimentResult): string {
     ]);
   }
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
-  return lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
+  const table = lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
+  const recalls = result.runs.flatMap((run) => (run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : []));
+  return recalls.length > 0 ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}` : table;
 }
 
 /** A one-line progress bar with ETA, redrawn in place on a terminal. */

@@ -9,6 +9,8 @@ export interface SelectionSampleWithPixels extends SelectionSample {
   labels: number[];
   trueLabels: number[];
   corruption: number[];
+  /** Image–caption data: the caption text of each label id (labels are caption ids). */
+  captionTexts?: string[];
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -32,5 +34,6 @@ export function withThumbnails(sample: SelectionSample, dataset: Dataset): Selec
     labels: sample.superBatch.map((i) => train.labels[i] as number),
     trueLabels: sample.superBatch.map((i) => train.trueLabels[i] as number),
     corruption: sample.superBatch.map((i) => train.corruption[i] as number),
+    ...(dataset.captions ? { captionTexts: dataset.classNames } : {}),
   };
 }

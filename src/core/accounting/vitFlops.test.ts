@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VisionTransformer } from '../models/vit';
 import { VIT_VARIANTS, vitSpec, type VitSpec } from '../models/vitVariants';
+import { profiledMatMulMacs } from '../testing/profiledMacs';
 import { useBackend } from '../testing/useBackend';
 import { vitForwardFlops, vitForwardMacs } from './vitFlops';
 
@@ -25,16 +26,7 @@ describe('ViT forward FLOPs', () => {
     const model = new VisionTransformer(vitSpec(variant), input, 1);
     const batch = 2;
     const x = tf.zeros([batch, 256]) as tf.Tensor2D;
-    const profile = await tf.profile(() => model.logits(x));
-    let macs = 0;
-    for (const k of profile.kernels) {
-      if (k.name !== 'BatchMatMul') continue;
-      const [a, b] = k.inputShapes as [number[], number[]];
-      const batchDims = a.length === 3 ? (a[0] as number) : 1;
-      macs += batchDims * (a[a.length - 2] as number) * (a[a.length - 1] as number) * (b[b.length - 1] as number);
-    }
-    expect(macs).toBe(batch * vitForwardMacs(vitSpec(variant), input).total);
-    tf.dispose(profile.result as tf.Tensor);
+    expect(await profiledMatMulMacs(() => model.logits(x))).toBe(batch * vitForwardMacs(vitSpec(variant), input).total);
     x.dispose();
     model.dispose();
   });

@@ -6,7 +6,7 @@ import { DATASET_NAMES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type Experim
  * validation messages, CLI flags (kebab-case) and URL keys.
  */
 export type FieldSpec =
-  | { kind: 'int'; min: number; max: number; help: string }
+  | { kind: 'int'; min: number; max: number; help: string; multipleOf?: number }
   | { kind: 'number'; min: number; max: number; help: string }
   | { kind: 'enum'; values: readonly string[]; help: string }
   | { kind: 'enum-list'; values: readonly string[]; help: string }
@@ -20,7 +20,7 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   testSize: { kind: 'int', min: 100, max: 10_000, help: 'clean test examples' },
   pixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the easy synthetic classes' },
   hardPixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the hard synthetic classes (upper half)' },
-  labelNoise: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training labels corrupted' },
+  labelNoise: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training labels corrupted (captioned data: mismatched captions)' },
   noiseKind: { kind: 'enum', values: NOISE_KINDS, help: 'symmetric: a random other class; asymmetric: c → c+1' },
   duplicateFraction: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training examples replaced by duplicates' },
   unlearnableFraction: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training examples replaced by pure noise with random labels' },
@@ -28,6 +28,7 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   corruptHeldOut: { kind: 'boolean', help: 'apply the corruption knobs to the held-out split too' },
   learner: { kind: 'model', help: 'learner model variant' },
   scorer: { kind: 'model', help: 'scorer (online and reference) model variant' },
+  embeddingDim: { kind: 'int', min: 4, max: 256, multipleOf: 4, help: 'E: shared image–text embedding width (captioned datasets only)' },
   steps: { kind: 'int', min: 1, max: 100_000, help: 'learner updates' },
   batchSize: { kind: 'int', min: 2, max: 1024, help: 'b: examples per learner update' },
   learningRate: { kind: 'number', min: 1e-6, max: 1, help: 'peak AdamW learning rate' },
@@ -48,7 +49,7 @@ export const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA) as (keyof ExperimentConfig
 export function allowedText(spec: FieldSpec): string {
   switch (spec.kind) {
     case 'int':
-      return `an integer from ${spec.min} to ${spec.max}`;
+      return spec.multipleOf ? `a multiple of ${spec.multipleOf} from ${spec.min} to ${spec.max}` : `an integer from ${spec.min} to ${spec.max}`;
     case 'number':
       return `a number from ${spec.min} to ${spec.max}`;
     case 'enum':
@@ -71,7 +72,7 @@ export function checkField(key: keyof ExperimentConfig, value: unknown): string 
     case 'int':
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return bad;
-      if (spec.kind === 'int' && !Number.isInteger(value)) return bad;
+      if (spec.kind === 'int' && (!Number.isInteger(value) || (spec.multipleOf !== undefined && value % spec.multipleOf !== 0))) return bad;
       return value < spec.min || value > spec.max ? bad : null;
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value) ? null : bad;

@@ -3,7 +3,7 @@
  * same fields into validation, CLI flags and URL keys.
  */
 /** `custom`: a CSV or image folder the user uploads (src/core/data/upload); a link cannot carry it. */
-export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist', 'custom'] as const;
+export const DATASET_NAMES = ['synthetic', 'mnist', 'fashion-mnist', 'captioned-shapes', 'custom'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;
@@ -36,6 +36,8 @@ export interface ExperimentConfig {
   // models
   learner: string;
   scorer: string;
+  /** E: width of the shared image–text embedding (two-tower models, captioned datasets only). */
+  embeddingDim: number;
   // training
   steps: number;
   /** b: examples per learner update. */
@@ -72,6 +74,7 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   corruptHeldOut: false,
   learner: 'ViT-S/4',
   scorer: 'ViT-Mi/4',
+  embeddingDim: 32,
   steps: 400,
   batchSize: 64,
   learningRate: 1e-3,

@@ -68,6 +68,12 @@ export const PRESETS = {
     config: { ...activeDefaults, ...mixedDifficulty, labelNoise: 0.3, policies: ['uniform', 'learnability'] },
     scorers: ['ViT-Mi/4', 'ViT-Mi/8', 'ViT-Mu/4', 'ViT-Mu/8'],
   },
+  'activeclip-noisy': {
+    name: 'activeclip-noisy',
+    title: 'ActiveCLIP: noisy captions',
+    explanation: 'Image–caption pairs, 25% with a mismatched caption: a two-tower learner trains contrastively while tiny scorers rank pairs by their image–text dot product.',
+    config: { ...activeDefaults, dataset: 'captioned-shapes', pixelNoise: 0.1, hardPixelNoise: 0.2, labelNoise: 0.25, steps: 300, referencePretrainSteps: 300, policies: ['uniform', 'learnability'] },
+  },
   micro: {
     name: 'micro',
     title: 'Micro (seconds)',

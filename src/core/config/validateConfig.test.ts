@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFieldValue } from './configSchema';
 import { DEFAULT_CONFIG } from './experimentConfig';
+import { PRESETS, PRESET_NAMES } from './presets';
 import { validateConfig } from './validateConfig';
 
 function errorsOf(input: unknown): string[] {
@@ -24,6 +25,9 @@ describe('validateConfig', () => {
     [{ scorer: 'ViT-Q/4' }, 'scorer: "ViT-Q/4": unknown size "Q"; allowed sizes: B, S, Ti, Mi, Mu'],
     [{ temperature: Number.NaN }, 'temperature: null is not allowed; expected a number from 0 to 100'],
     [{ corruptHeldOut: 'yes' }, 'corruptHeldOut: "yes" is not allowed; expected true or false'],
+    [{ embeddingDim: 30 }, 'embeddingDim: 30 is not allowed; expected a multiple of 4 from 4 to 256'],
+    [{ embeddingDim: 512 }, 'embeddingDim: 512 is not allowed; expected a multiple of 4 from 4 to 256'],
+    [{ embeddingDim: 0 }, 'embeddingDim: 0 is not allowed; expected a multiple of 4 from 4 to 256'],
     [{ lr: 0.1 }, 'lr: unknown setting; known settings: dataset, trainSize'],
   ])('names the field, the value and the allowed range: %j', (input, expected) => {
     expect(errorsOf(input).join('\n')).toContain(expected);
@@ -35,6 +39,12 @@ describe('validateConfig', () => {
     expect(errorsOf({ batchSize: 5, filterRatio: 1.5 }).join('\n')).toContain('filterRatio: 1.5 × batchSize 5 = 7.5 is not a whole super-batch');
     expect(errorsOf({ steps: 10, evalEvery: 50 }).join('\n')).toContain('evalEvery: 50 exceeds steps 10');
     expect(errorsOf({ policies: ['learnability'], heldOutSize: 10 }).join('\n')).toContain('heldOutSize: 10 is smaller than one reference pretraining batch');
+  });
+
+  it('accepts the image–caption dataset and every preset, the ActiveCLIP one included', () => {
+    expect(validateConfig({ dataset: 'captioned-shapes', embeddingDim: 64 }).ok).toBe(true);
+    for (const name of PRESET_NAMES) expect(validateConfig({ ...PRESETS[name].config }).ok, name).toBe(true);
+    expect(PRESETS['activeclip-noisy'].config.dataset).toBe('captioned-shapes');
   });
 
   it('never throws on garbage', () => {
@@ -53,5 +63,7 @@ describe('parseFieldValue (CLI flags, URL keys)', () => {
   });
   it('rejects with the raw text in the message', () => {
     expect(parseFieldValue('steps', 'many')).toEqual({ ok: false, message: 'steps: "many" is not allowed; expected an integer from 1 to 100000' });
+    expect(parseFieldValue('embeddingDim', '30')).toEqual({ ok: false, message: 'embeddingDim: "30" is not allowed; expected a multiple of 4 from 4 to 256' });
+    expect(parseFieldValue('embeddingDim', '48')).toEqual({ ok: true, value: 48 });
   });
 });

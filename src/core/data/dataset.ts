@@ -1,3 +1,4 @@
+import type { CaptionTable } from './shapeCaptions';
 import type { UploadedDatasetInfo } from './upload/labImageSet';
 
 /** Why an example is corrupted (0 = clean). The inspector colours picks by this. */
@@ -29,6 +30,11 @@ export interface Dataset {
   test: Split;
   /** Set for an uploaded dataset: what it was (a result records it, since a link cannot carry it). */
   upload?: UploadedDatasetInfo;
+  /**
+   * Present for paired image–caption data: labels are caption ids and this table holds each
+   * caption's tokens. Its presence selects the contrastive (CLIP-style) task.
+   */
+  captions?: CaptionTable;
 }
 
 export function pixelsPerImage(d: Pick<Dataset, 'imageSize' | 'channels'>): number {

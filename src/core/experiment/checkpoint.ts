@@ -2,13 +2,13 @@ import type { PhaseFlops } from '../accounting/stepLedger';
 import type { InputShape } from '../accounting/vitFlops';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import type { EpochSamplerState } from '../data/epochSampler';
-import { createModel } from '../models/modelRegistry';
 import { readParameters, writeParameters, type ParameterValues } from '../models/parameters';
 import { deriveSeed, type RngState } from '../random/rng';
 import type { AdamWState } from '../train/adamw';
 import type { CurveRecorderState } from './curveRecorder';
 import type { SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
+import type { Task } from '../tasks/task';
 import type { PretrainedReference, Trainee } from './scoringModels';
 
 /**
@@ -83,8 +83,8 @@ export async function referenceCheckpoint(scorer: string, reference: PretrainedR
   return { scorer, params: await readParameters(reference.model.params), flops, examplesSeen, wallMs, testAccuracy };
 }
 
-export function restoreReference(saved: ReferenceCheckpoint, config: ExperimentConfig, input: InputShape): PretrainedReference {
-  const model = createModel(saved.scorer, input, deriveSeed(config.seed, 'reference'));
+export function restoreReference(task: Task, saved: ReferenceCheckpoint, config: ExperimentConfig, input: InputShape): PretrainedReference {
+  const model = task.createModel(saved.scorer, input, deriveSeed(config.seed, 'reference'));
   try {
     writeParameters(model.params, saved.params);
   } catch (error) {

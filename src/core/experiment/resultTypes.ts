@@ -1,5 +1,6 @@
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
+import type { RetrievalRecall } from '../train/evaluate';
 import type { UploadedDatasetInfo } from '../data/upload/labImageSet';
 
 /** One evaluation point (design §7). `flops` is cumulative training FLOPs, all phases. */
@@ -30,6 +31,10 @@ export interface RunResult {
   phaseWallMs: { learner: number; scoring: number; online: number; reference: number };
   /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
   referenceTestAccuracy: number | null;
+  /** Image–caption tasks: recall@1 both ways on the clean test split at the last evaluation (final.testAccuracy is zero-shot accuracy). */
+  retrieval?: RetrievalRecall;
+  /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */
+  towerFlops?: { learner: Record<string, number>; scorer: Record<string, number> | null };
   /** Set when the run ended early (stopped by the user or diverged). */
   stoppedEarly?: string;
 }

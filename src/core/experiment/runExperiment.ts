@@ -4,6 +4,7 @@ import { compareRuns } from '../analysis/savings';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
 import { usesScorerModel } from '../selection/policies';
+import { taskForDataset } from '../tasks/taskForDataset';
 import { DeviceSplit } from '../train/deviceData';
 import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
 import type { EventSink } from './events';
@@ -53,6 +54,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   if (mismatch) throw new Error(mismatch);
   const input: InputShape = { imageSize: dataset.imageSize, channels: dataset.channels, numClasses: dataset.numClasses };
   const pixels = pixelsPerImage(dataset);
+  const task = taskForDataset(dataset, config);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
   const references = new Map<string, PretrainedReference>();
@@ -62,7 +64,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     options.onCheckpoint?.({ version: CHECKPOINT_VERSION, config, scorers, backend: options.backend, finishedRuns: [...runs], current, references: [...savedReferences] });
   let failure: ExperimentResult['failure'];
   try {
-    for (const saved of savedReferences) references.set(saved.scorer, restoreReference(saved, { ...config, scorer: saved.scorer }, input));
+    for (const saved of savedReferences) references.set(saved.scorer, restoreReference(task, saved, { ...config, scorer: saved.scorer }, input));
     for (const planned of planRuns(config.policies, scorers)) {
       const runId = `${planned.policy}${usesScorerModel(planned.policy) ? `@${planned.scorer}` : ''}`;
       if (runs.some((r) => r.id === runId)) continue; // finished before the checkpoint
@@ -73,7 +75,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);
         try {
           emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
-          pretrainedReference = await pretrainReference(runConfig, input, heldOut, test);
+          pretrainedReference = await pretrainReference(task, runConfig, input, heldOut, test);
           references.set(planned.scorer, pretrainedReference);
           if (options.onCheckpoint) savedReferences.push(await referenceCheckpoint(planned.scorer, pretrainedReference));
           emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
@@ -86,7 +88,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           heldOut.dispose();
         }
       }
-      const ctx: RunContext = { config: runConfig, input, train, test, emit };
+      const ctx: RunContext = { config: runConfig, task, input, train, test, emit };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
       if (resume?.current?.runId === runId) ctx.resumeFrom = resume.current;
@@ -111,6 +113,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     train.dispose();
     test.dispose();
     for (const r of references.values()) r.model.dispose();
+    task.dispose();
   }
   const result: ExperimentResult = {
     config,

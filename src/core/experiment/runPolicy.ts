@@ -3,13 +3,13 @@ import { ZERO_PHASE_FLOPS, addPhaseFlops, policyUsesReference, stepPhaseFlops, t
 import type { InputShape } from '../accounting/vitFlops';
 import { superBatchSize, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
-import type { ImageClassifier } from '../models/imageClassifier';
-import { modelForwardFlops } from '../models/modelRegistry';
+import type { TrainableModel } from '../models/trainableModel';
 import { createRng, deriveSeed } from '../random/rng';
 import { POLICIES, usesScorerModel, type LossesByModel } from '../selection/policies';
 import { gumbelTopK } from '../selection/sampler';
+import type { Task } from '../tasks/task';
 import type { DeviceSplit } from '../train/deviceData';
-import { evaluate } from '../train/evaluate';
+import type { RetrievalRecall } from '../train/evaluate';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { restoreTrainee, snapshotTrainee, type RunCheckpoint, type RunPhase } from './checkpoint';
@@ -20,6 +20,8 @@ import { createTrainee, disposeTrainee, perExampleLosses, trainOn, type Pretrain
 
 export interface RunContext {
   config: ExperimentConfig;
+  /** What the learner learns (classification or contrastive image–text); chosen by the dataset. */
+  task: Task;
   input: InputShape;
   train: DeviceSplit;
   test: DeviceSplit;
@@ -53,7 +55,7 @@ export class TrainingDivergedError extends Error {
  * `uniform` skips scoring and trains on the first b of the super-batch: b uniform examples.
  */
 export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: string): Promise<RunResult> {
-  const { config, input, train, test, emit } = ctx;
+  const { config, task, input, train, test, emit } = ctx;
   const policy = POLICIES[policyName];
   const b = config.batchSize;
   const B = superBatchSize(config);
@@ -62,10 +64,10 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const heldOutReference = usesReference && config.referenceMode === 'held-out' ? ctx.pretrainedReference : undefined;
   if (usesReference && config.referenceMode === 'held-out' && !heldOutReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
 
-  const learner = createTrainee(config.learner, input, deriveSeed(config.seed, 'learner'), config.weightDecay);
-  const online = policy.models.includes('online') ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
-  const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
-  const referenceModel: ImageClassifier | null = heldOutReference?.model ?? onlineReference?.model ?? null;
+  const learner = createTrainee(task, config.learner, input, deriveSeed(config.seed, 'learner'), config.weightDecay);
+  const online = policy.models.includes('online') ? createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'online'), config.weightDecay) : null;
+  const onlineReference = usesReference && config.referenceMode === 'online' ? createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay) : null;
+  const referenceModel: TrainableModel | null = heldOutReference?.model ?? onlineReference?.model ?? null;
   const resume = ctx.resumeFrom;
   if (resume) {
     if (resume.runId !== runId) throw new Error(`checkpoint is for run ${resume.runId}, not ${runId}`);
@@ -76,8 +78,8 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'), resume?.sampler);
   const selectionRng = createRng(deriveSeed(config.seed, 'select'), resume?.selectionRng);
 
-  const learnerFlops = modelForwardFlops(config.learner, input);
-  const scorerFlops = usesScorer ? modelForwardFlops(config.scorer, input) : 0;
+  const learnerFlops = task.forwardFlops(config.learner, input);
+  const scorerFlops = usesScorer ? task.forwardFlops(config.scorer, input) : 0;
   const perStep = stepPhaseFlops({ policy: policyName, referenceMode: config.referenceMode, learnerFlops, onlineFlops: scorerFlops, referenceFlops: scorerFlops, batchSize: b, superBatchSize: B });
   let phaseFlops: PhaseFlops = resume?.phaseFlops ?? ZERO_PHASE_FLOPS;
   const phaseWallMs: Record<RunPhase, number> = resume ? { ...resume.phaseWallMs } : { learner: 0, scoring: 0, online: 0, reference: 0 };
@@ -92,9 +94,11 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   };
   const recorder = resume ? CurveRecorder.fromSnapshot(resume.recorder) : new CurveRecorder();
   let lastSample: SelectionSample | null = resume?.lastSample ?? null;
+  let lastRetrieval: RetrievalRecall | undefined;
 
   const record = async (step: number) => {
-    const { accuracy } = await evaluate(learner.model, test);
+    const { accuracy, retrieval } = await task.evaluate(learner.model, test);
+    lastRetrieval = retrieval;
     const point = recorder.point(step, accuracy, totalPhaseFlops(phaseFlops), wall());
     emit({ type: 'evaluation', runId, point });
     if (lastSample) emit({ type: 'selection', runId, sample: lastSample });
@@ -110,6 +114,8 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     modelFlops: { learner: learnerFlops, scorer: usesScorer ? scorerFlops : null },
     phaseWallMs: { ...phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    ...(lastRetrieval ? { retrieval: lastRetrieval } : {}),
+    ...(task.towerFlops ? { towerFlops: { learner: task.towerFlops(config.learner, input), scorer: usesScorer ? task.towerFlops(config.scorer, input) : null } } : {}),
     ...(stoppedEarly ? { stoppedEarly } : {}),
   });
   const diverged = (what: string, loss: number, step: number, extra = '') =>
@@ -123,7 +129,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       const losses: LossesByModel = {};
       const modelFor = { learner: learner.model, online: online?.model, reference: referenceModel ?? undefined };
       await timed('scoring', async () => {
-        for (const m of policy.models) losses[m] = await perExampleLosses(modelFor[m]!, images, labels);
+        for (const m of policy.models) losses[m] = await perExampleLosses(task, modelFor[m]!, images, labels);
       });
       const scores = policy.score(losses);
       if (scores.some((s) => !Number.isFinite(s))) throw diverged('scorer', Number.NaN, step);

@@ -3,26 +3,26 @@ import { referencePretrainFlops } from '../accounting/stepLedger';
 import type { InputShape } from '../accounting/vitFlops';
 import { superBatchSize, type ExperimentConfig } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
-import type { ImageClassifier } from '../models/imageClassifier';
-import { createModel, modelForwardFlops } from '../models/modelRegistry';
+import type { TrainableModel } from '../models/trainableModel';
 import { deriveSeed } from '../random/rng';
+import type { Task } from '../tasks/task';
 import { AdamW } from '../train/adamw';
 import type { DeviceSplit } from '../train/deviceData';
-import { evaluate } from '../train/evaluate';
-import { perExampleCrossEntropy } from '../train/losses';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
-import { trainStep } from '../train/trainStep';
+import { trainStepOn } from '../train/trainStep';
 
 /** A model with its optimiser: the learner, the online student or an online-trained reference. */
 export interface Trainee {
-  model: ImageClassifier;
+  model: TrainableModel;
   optimizer: AdamW;
+  /** What it learns: its training loss comes from here. */
+  task: Task;
 }
 
-export function createTrainee(variant: string, input: InputShape, seed: number, weightDecay: number): Trainee {
-  const model = createModel(variant, input, seed);
-  return { model, optimizer: new AdamW(model.params, { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay }) };
+export function createTrainee(task: Task, variant: string, input: InputShape, seed: number, weightDecay: number): Trainee {
+  const model = task.createModel(variant, input, seed);
+  return { model, optimizer: new AdamW(model.params, { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay }), task };
 }
 
 export function disposeTrainee(t: Trainee): void {
@@ -32,15 +32,15 @@ export function disposeTrainee(t: Trainee): void {
 
 /** Trains on a batch and returns the loss (read back, so a NaN is seen at once). */
 export async function trainOn(t: Trainee, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number, labelSmoothing: number): Promise<number> {
-  const loss = trainStep(t.model, t.optimizer, images, labels, learningRate, labelSmoothing);
+  const loss = trainStepOn(t.model.params, t.optimizer, () => t.task.trainingLoss(t.model, images, labels, labelSmoothing), learningRate);
   const value = (await loss.data())[0] as number;
   loss.dispose();
   return value;
 }
 
 /** ℓ(x | θ) for each example of a batch, without label smoothing. */
-export async function perExampleLosses(model: ImageClassifier, images: tf.Tensor2D, labels: tf.Tensor1D): Promise<Float32Array> {
-  const losses = tf.tidy(() => perExampleCrossEntropy(model.logits(images), labels));
+export async function perExampleLosses(task: Task, model: TrainableModel, images: tf.Tensor2D, labels: tf.Tensor1D): Promise<Float32Array> {
+  const losses = tf.tidy(() => task.perExampleLosses(model, images, labels));
   const values = (await losses.data()) as Float32Array;
   losses.dispose();
   return values;
@@ -48,7 +48,7 @@ export async function perExampleLosses(model: ImageClassifier, images: tf.Tensor
 
 /** A reference pretrained on the held-out split, then frozen; shared by every run of an experiment. */
 export interface PretrainedReference {
-  model: ImageClassifier;
+  model: TrainableModel;
   /** 3·F_R·(examples seen), paid once. */
   flops: number;
   examplesSeen: number;
@@ -60,8 +60,8 @@ export interface PretrainedReference {
  * Pretrains the reference: referencePretrainSteps batches of B held-out examples, at twice the
  * learner's learning rate (warmup + cosine over the pretraining steps).
  */
-export async function pretrainReference(config: ExperimentConfig, input: InputShape, heldOut: DeviceSplit, test: DeviceSplit, onProgress?: (step: number, total: number) => void): Promise<PretrainedReference> {
-  const trainee = createTrainee(config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay);
+export async function pretrainReference(task: Task, config: ExperimentConfig, input: InputShape, heldOut: DeviceSplit, test: DeviceSplit, onProgress?: (step: number, total: number) => void): Promise<PretrainedReference> {
+  const trainee = createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay);
   const batch = Math.min(superBatchSize(config), heldOut.count);
   const sampler = new EpochSampler(heldOut.count, deriveSeed(config.seed, 'reference-order'));
   const steps = config.referencePretrainSteps;
@@ -80,6 +80,6 @@ export async function pretrainReference(config: ExperimentConfig, input: InputSh
   const wallMs = performance.now() - started;
   trainee.optimizer.dispose();
   const examplesSeen = steps * batch;
-  const { accuracy } = await evaluate(trainee.model, test);
-  return { model: trainee.model, flops: referencePretrainFlops(modelForwardFlops(config.scorer, input), examplesSeen), examplesSeen, wallMs, testAccuracy: accuracy };
+  const { accuracy } = await task.evaluate(trainee.model, test);
+  return { model: trainee.model, flops: referencePretrainFlops(task.forwardFlops(config.scorer, input), examplesSeen), examplesSeen, wallMs, testAccuracy: accuracy };
 }

@@ -1,11 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { ParameterMap } from './parameters';
+import type { TrainableModel } from './trainableModel';
 
-/** What training, scoring and evaluation need from any model family. */
-export interface ImageClassifier {
-  readonly variant: string;
-  readonly params: ParameterMap;
+/** What classification training, scoring and evaluation need from any model family. */
+export interface ImageClassifier extends TrainableModel {
   /** images [B, H·W·C] → logits [B, K]; call inside tf.tidy. */
   logits(images: tf.Tensor2D): tf.Tensor2D;
-  dispose(): void;
+}
+
+export function isImageClassifier(model: TrainableModel): model is ImageClassifier {
+  return typeof (model as Partial<ImageClassifier>).logits === 'function';
 }

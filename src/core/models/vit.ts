@@ -21,6 +21,8 @@ export class VisionTransformer implements ImageClassifier {
     readonly spec: VitSpec,
     readonly input: InputShape,
     seed: number,
+    /** Init std of the head: 0 for a classifier (big_vision); nonzero for an embedding projection, whose output is normalised. */
+    headStd = 0,
   ) {
     if (input.channels !== 1) throw new Error(`ViT: only 1-channel images are supported (got ${input.channels})`);
     if (input.imageSize % spec.patch !== 0) throw new Error(`ViT: image size ${input.imageSize} is not a multiple of patch ${spec.patch}`);
@@ -42,7 +44,7 @@ export class VisionTransformer implements ImageClassifier {
       addDense(this.params, `block${i}/mlp2`, spec.mlpRatio * D, D, rng);
     }
     addLayerNorm(this.params, 'final_ln', D);
-    addDense(this.params, 'head', D, input.numClasses, rng, 0); // zero-init head (big_vision)
+    addDense(this.params, 'head', D, input.numClasses, rng, headStd); // zero-init head for classifiers (big_vision)
   }
 
   get variant(): string {

@@ -3,9 +3,16 @@ import type { ImageClassifier } from '../models/imageClassifier';
 import type { DeviceSplit } from './deviceData';
 import { perExampleCrossEntropy } from './losses';
 
+/** Recall@1 of image→text and text→image retrieval on the test split (image–caption tasks). */
+export interface RetrievalRecall {
+  imageToText: number;
+  textToImage: number;
+}
+
 export interface Evaluation {
   accuracy: number;
   loss: number;
+  retrieval?: RetrievalRecall;
 }
 
 /**

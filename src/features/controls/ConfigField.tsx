@@ -50,7 +50,7 @@ export function ConfigField({ name, spec, value, draft, messages, disabled, onVa
           inputMode={spec.kind === 'int' ? 'numeric' : 'decimal'}
           min={spec.min}
           max={spec.max}
-          step={spec.kind === 'int' ? 1 : 'any'}
+          step={spec.kind === 'int' ? (spec.multipleOf ?? 1) : 'any'}
           value={draft ?? String(value)}
           onChange={(e) => onText(e.target.value, e.target.validity?.badInput === true)}
           disabled={disabled}

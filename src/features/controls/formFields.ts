@@ -7,7 +7,7 @@ export type ConfigKey = keyof ExperimentConfig;
 export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] }[] = [
   { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise'] },
   { legend: 'Corruption', keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'] },
-  { legend: 'Models', keys: ['learner', 'scorer'] },
+  { legend: 'Models', keys: ['learner', 'scorer', 'embeddingDim'] },
   { legend: 'Training', keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'] },
   { legend: 'Selection', keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps'] },
 ];
@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<ConfigKey, string> = {
   corruptHeldOut: 'Corrupt the held-out split too',
   learner: 'Learner model',
   scorer: 'Scorer model',
+  embeddingDim: 'Embedding width E (image–text)',
   steps: 'Training steps',
   batchSize: 'Batch size b',
   learningRate: 'Learning rate η',

@@ -35,6 +35,17 @@ describe('selection view', () => {
     expect(corruptionLabel(9)).toBe('corruption 9');
   });
 
+  it('names image–caption examples by their caption, and label noise as a mismatched caption', () => {
+    const captionTexts = ['c0', 'bright cross top-left', 'c2', 'dark disc top-right', 'c4', 'bright ring bottom-left'];
+    const infos = thumbnailInfos({ ...sample, captionTexts });
+    expect(infos.map((t) => t.description)).toEqual([
+      'caption “dark disc top-right” (true “bright ring bottom-left”) — mismatched caption, selected',
+      'caption “bright cross top-left” — unlearnable, not selected',
+      'caption “c4” — clean, selected',
+      'caption “bright cross top-left” — duplicate, not selected',
+    ]);
+  });
+
   it('counts picked and corrupted examples', () => {
     const counts = selectionCounts(thumbnailInfos(sample));
     expect(counts).toEqual({ superBatch: 4, picked: 2, corruptedPicked: 1, corruptedInSuperBatch: 3 });

@@ -40,15 +40,22 @@ export interface ThumbnailInfo {
   description: string;
 }
 
-export function thumbnailInfos(sample: Pick<SelectionSampleWithPixels, 'superBatch' | 'selected' | 'labels' | 'trueLabels' | 'corruption'>): ThumbnailInfo[] {
+/**
+ * Describes each super-batch example; with caption texts (image–caption data) the label is named as
+ * its caption and label noise as a mismatched caption.
+ */
+export function thumbnailInfos(sample: Pick<SelectionSampleWithPixels, 'superBatch' | 'selected' | 'labels' | 'trueLabels' | 'corruption' | 'captionTexts'>): ThumbnailInfo[] {
   const picked = new Set(sample.selected);
+  const captions = sample.captionTexts;
+  const name = (label: number) => (captions ? `“${captions[label] ?? `caption ${label}`}”` : String(label));
   return sample.superBatch.map((_, position) => {
     const label = sample.labels[position] ?? -1;
     const trueLabel = sample.trueLabels[position] ?? label;
     const corruption = sample.corruption[position] ?? 0;
     const selected = picked.has(position);
-    const truth = trueLabel === label ? '' : ` (true ${trueLabel})`;
-    return { position, label, trueLabel, corruption, selected, description: `label ${label}${truth} — ${corruptionLabel(corruption)}, ${selected ? 'selected' : 'not selected'}` };
+    const truth = trueLabel === label ? '' : ` (true ${name(trueLabel)})`;
+    const kind = captions && corruption === 1 ? 'mismatched caption' : corruptionLabel(corruption);
+    return { position, label, trueLabel, corruption, selected, description: `${captions ? 'caption' : 'label'} ${name(label)}${truth} — ${kind}, ${selected ? 'selected' : 'not selected'}` };
   });
 }
 

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
+
+/** One `npm run lab` invocation of a science suite: a key for its result and the CLI flags after the preset. */
+export interface ScienceJob {
+  key: string;
+  args: string[];
+}
+
+const run = promisify(execFile);
+
+/**
+ * Runs each job as its own `tsx cli/lab.ts --preset <preset> …` process, `concurrency` at a time (one
+ * per core), and returns every result.json by job key. List the longest jobs first so the workers
+ * finish together.
+ */
+export async function runScienceJobs(preset: string, jobs: readonly ScienceJob[], concurrency: number): Promise<Map<string, ExperimentResult>> {
+  const root = await mkdtemp(join(tmpdir(), `science-${preset}-`));
+  const results = new Map<string, ExperimentResult>();
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const out = join(root, job.key);
+        const started = performance.now();
+        await run(join('node_modules', '.bin', 'tsx'), ['cli/lab.ts', '--preset', preset, ...job.args, '--out', out, '--quiet'], { maxBuffer: 1 << 24 });
+        results.set(job.key, JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as ExperimentResult);
+        console.log(`science (${preset}): ${job.key} done in ${((performance.now() - started) / 1000).toFixed(0)}s (${results.size}/${jobs.length})`);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Median with "not reached" (null) ranked below every saving. */
+export function median(values: readonly (number | null)[]): number {
+  const sorted = values.map((v) => (v === null ? Number.NEGATIVE_INFINITY : v)).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Corrupted share of everything a run trained on (steps are equal between evaluations). */
+export function noisyShare(r: RunResult): number {
+  const pts = r.curve.filter((p) => p.noisySelectedFraction !== null);
+  return pts.reduce((s, p) => s + (p.noisySelectedFraction as number), 0) / pts.length;
+}
+
+export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
