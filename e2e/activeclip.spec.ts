@@ -30,6 +30,9 @@ test('the ActiveCLIP preset trains a two-tower learner on image–caption pairs 
   await expect(page.getByTestId('run-error')).toHaveCount(0);
   await expect(page.getByTestId('race-chart')).toHaveAttribute('data-points', String(2 * 3)); // two runs × evaluations at steps 0, 10, 20
   await expect(page.getByTestId('saving-learnability@ViT-Mu/8')).toContainText(/%|not reached/);
+  // The accuracy here is zero-shot (captions as class prompts), and recall@1 is reported beside the savings.
+  await expect(page.getByRole('heading', { name: 'Zero-shot accuracy vs learner steps' })).toBeVisible();
+  await expect(page.getByTestId('retrieval-recall')).toContainText(/uniform: image→text \d+\.\d%, text→image \d+\.\d%/);
   const thumbs = page.getByTestId('inspector-thumb');
   await expect(thumbs).toHaveCount(32);
   await expect(thumbs.first()).toHaveAttribute('title', /^caption “(bright|dark) (square|cross|disc|ring) (top|bottom)-(left|right)”/);

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { compareRuns } from '../core/analysis/savings';
+import { accuracyName } from '../core/data/datasetRegistry';
 import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
 import type { ExperimentState, LiveRun } from '../features/experiment/liveState';
 import { useNextTask } from '../features/experiment/useNextTask';
@@ -37,6 +38,7 @@ export function ResultsView({ state, savedResults, filterRatio }: Props) {
   const comparisons = useMemo(() => state.result?.comparisons ?? compareRuns(finished), [state.result, finished]);
   const iid = finished.find((r: RunResult) => r.policy === 'uniform');
   const target = comparisons[0]?.targetAccuracy ?? null;
+  const metric = state.config ? accuracyName(state.config.dataset) : 'test accuracy';
   const paretoResults = useMemo(() => {
     const live: ExperimentResult | null = state.config && !state.result && finished.length > 1 ? { config: state.config, backend: '', runs: finished, comparisons } : null;
     return live ? [...savedResults, live] : savedResults;
@@ -57,9 +59,9 @@ export function ResultsView({ state, savedResults, filterRatio }: Props) {
             {state.error}
           </div>
         )}
-        <Race runs={curveRuns} targetAccuracy={iid ? target : null} />
+        <Race runs={curveRuns} targetAccuracy={iid ? target : null} metric={metric} />
       </section>
-      <Savings comparisons={savingsInput} runs={curveRuns} />
+      <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
       <Pareto results={paretoInput} filterRatio={filterRatio} />
       <Flops runs={flopsInput} />
       <Inspector selection={selectionInput} runs={curveRuns} />

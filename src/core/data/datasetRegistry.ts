@@ -12,6 +12,8 @@ export interface DatasetEntry {
   title: string;
   description: string;
   load(config: ExperimentConfig, readFile: DatasetFileReader): Promise<Dataset>;
+  /** What `testAccuracy` measures on this dataset, as charts and tables name it (default "test accuracy"). */
+  accuracyName?: string;
 }
 
 const bundled =
@@ -42,6 +44,7 @@ export const DATASETS: Record<DatasetName, DatasetEntry> = {
     title: 'Captioned shapes (image–text, ActiveCLIP)',
     description: 'Procedural 16×16 shapes paired with captions such as "bright cross top-left" (32 captions); trains a two-tower contrastive learner.',
     load: async (config) => buildCaptionedShapesDataset(config),
+    accuracyName: 'zero-shot accuracy',
   },
   custom: {
     title: 'Your dataset (upload)',
@@ -49,6 +52,10 @@ export const DATASETS: Record<DatasetName, DatasetEntry> = {
     load: loadUploadedDataset,
   },
 };
+
+export function accuracyName(dataset: DatasetName): string {
+  return DATASETS[dataset]?.accuracyName ?? 'test accuracy';
+}
 
 export function loadDataset(config: ExperimentConfig, readFile: DatasetFileReader): Promise<Dataset> {
   return DATASETS[config.dataset].load(config, readFile);

@@ -8,6 +8,8 @@ interface Props {
   runs: LiveRun[];
   /** a*: the IID run's smoothed final test accuracy (a fraction, 0–1), or null before it is known. */
   targetAccuracy: number | null;
+  /** What the accuracy axis measures ("test accuracy", "zero-shot accuracy"). */
+  metric?: string;
 }
 
 interface ChartPoint {
@@ -21,13 +23,15 @@ type XKey = 'step' | 'flops';
 const CHART_HEIGHT = 280;
 
 /** "uniform: 81.2% at step 400; learnability@ViT-Mi/8: 83.0% at step 400". */
-function summary(runs: LiveRun[], targetAccuracy: number | null): string {
+const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+
+function summary(runs: LiveRun[], targetAccuracy: number | null, metric: string): string {
   const parts = runs.map((run) => {
     const last = run.points[run.points.length - 1];
     return last ? `${run.id}: ${formatPercent(last.testAccuracy)} at step ${last.step}` : `${run.id}: no evaluation yet`;
   });
   const target = targetAccuracy === null ? '' : ` IID final a* = ${formatPercent(targetAccuracy)}.`;
-  return `Test accuracy by learner step and by training FLOPs. ${parts.join('; ')}.${target}`;
+  return `${capitalised(metric)} by learner step and by training FLOPs. ${parts.join('; ')}.${target}`;
 }
 
 function yAxis(runs: LiveRun[], targetAccuracy: number | null): { domain: [number, number]; ticks: number[] } {
@@ -36,10 +40,10 @@ function yAxis(runs: LiveRun[], targetAccuracy: number | null): { domain: [numbe
   return percentAxis(Math.max(0, Math.min(low, 90)), 100);
 }
 
-function AccuracyChart({ runs, data, targetAccuracy, xKey, axis }: { runs: LiveRun[]; data: Map<string, ChartPoint[]>; targetAccuracy: number | null; xKey: XKey; axis: { domain: [number, number]; ticks: number[] } }) {
+function AccuracyChart({ runs, data, targetAccuracy, xKey, axis, metric }: { runs: LiveRun[]; data: Map<string, ChartPoint[]>; targetAccuracy: number | null; xKey: XKey; axis: { domain: [number, number]; ticks: number[] }; metric: string }) {
   const styles = runLineStyles(runs);
   const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
-  const title = xKey === 'step' ? 'Test accuracy vs learner steps' : 'Test accuracy vs cumulative training FLOPs';
+  const title = `${capitalised(metric)} vs ${xKey === 'step' ? 'learner steps' : 'cumulative training FLOPs'}`;
   return (
     <div className="race-chart-panel">
       <h3 className="race-chart-title">{title}</h3>
@@ -85,7 +89,7 @@ function AccuracyChart({ runs, data, targetAccuracy, xKey, axis }: { runs: LiveR
 }
 
 /** The race: test accuracy of IID and active runs, by learner steps and by training FLOPs. */
-export function RaceChart({ runs, targetAccuracy }: Props) {
+export function RaceChart({ runs, targetAccuracy, metric = 'test accuracy' }: Props) {
   const totalPoints = runs.reduce((n, r) => n + r.points.length, 0);
   // The axes stay mounted while empty, so the charts' first (costly) mount happens at page load,
   // not on the main thread while the worker trains.
@@ -101,10 +105,10 @@ export function RaceChart({ runs, targetAccuracy }: Props) {
       {empty && <p className="hint">No runs yet: pick a preset and press Run to race the IID baseline against active selection.</p>}
       <HtmlLegend items={runs.map((run) => ({ label: run.id, color: legendStyles.get(run.id)?.color, dash: legendStyles.get(run.id)?.dash, width: run.policy === 'uniform' ? 2 : 2.5 }))} />
       <div className="race-chart-grid">
-        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="step" axis={axis} />
-        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="flops" axis={axis} />
+        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="step" axis={axis} metric={metric} />
+        <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="flops" axis={axis} metric={metric} />
       </div>
-      <figcaption className="race-chart-caption">{empty ? 'No runs yet.' : summary(runs, targetAccuracy)}</figcaption>
+      <figcaption className="race-chart-caption">{empty ? 'No runs yet.' : summary(runs, targetAccuracy, metric)}</figcaption>
     </figure>
   );
 }

@@ -6,6 +6,8 @@ import { formatPercent, formatSaving, runLabel } from '../experiment/policyColor
 interface Props {
   comparisons: Comparison[];
   runs: LiveRun[];
+  /** What a* measures ("test accuracy", "zero-shot accuracy"). */
+  metric?: string;
 }
 
 function steps(value: number | null): string {
@@ -36,7 +38,17 @@ function savingClass(value: number | null): string | undefined {
 }
 
 /** Savings of each active run against the IID baseline at a*; null is "not reached", never 0. */
-export function SavingsPanel({ comparisons, runs }: Props) {
+/** "uniform: image→text 50.8%, text→image 59.5%" for each finished run evaluated by retrieval. */
+function retrievalText(runs: LiveRun[]): string | null {
+  const parts = runs.flatMap((r) => {
+    const recall = r.finished?.retrieval;
+    return recall ? [`${r.id}: image→text ${formatPercent(recall.imageToText)}, text→image ${formatPercent(recall.textToImage)}`] : [];
+  });
+  return parts.length > 0 ? `Final recall@1 on the clean test set — ${parts.join('; ')}.` : null;
+}
+
+export function SavingsPanel({ comparisons, runs, metric = 'test accuracy' }: Props) {
+  const retrieval = retrievalText(runs);
   return (
     <section className="panel savings-panel" aria-labelledby="savings-title" data-testid="savings-panel">
       <h2 id="savings-title">Savings</h2>
@@ -47,7 +59,7 @@ export function SavingsPanel({ comparisons, runs }: Props) {
           <table className="savings-table">
             <caption>
               Savings vs IID
-              {comparisons[0] ? ` (a* = ${formatPercent(comparisons[0].targetAccuracy)} test accuracy)` : ''}
+              {comparisons[0] ? ` (a* = ${formatPercent(comparisons[0].targetAccuracy)} ${metric})` : ''}
             </caption>
             <thead>
               <tr>
@@ -85,6 +97,11 @@ export function SavingsPanel({ comparisons, runs }: Props) {
             Savings are 1 − active ÷ IID to reach a*, in learner steps, total training FLOPs and wall time. An active run is compute-positive when it reaches a* with fewer FLOPs than IID,
             i.e. when (1 − learner saving)(1 + overhead o) &lt; 1.
           </p>
+          {retrieval && (
+            <p className="hint" data-testid="retrieval-recall">
+              {retrieval}
+            </p>
+          )}
         </div>
       )}
     </section>
