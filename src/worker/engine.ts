@@ -38,6 +38,14 @@ export interface Engine {
   dispose(): void;
 }
 
+/** The engine lost its worker or GPU device mid-request (not an error of the request itself): worth resuming. */
+export class EngineLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineLostError';
+  }
+}
+
 /** Listener bookkeeping shared by the engines. */
 export class Listeners<T = ExperimentEvent> {
   private readonly set = new Set<(value: T) => void>();

@@ -1,7 +1,7 @@
 import type { BackendName } from '../core/backend/backendNames';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
-import { Listeners, type CheckpointListener, type Engine, type EngineListener, type StartOptions } from './engine';
+import { EngineLostError, Listeners, type CheckpointListener, type Engine, type EngineListener, type StartOptions } from './engine';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseFor, type WorkerMessage, type WorkerRequest } from './protocol';
 
 type Pending = { resolve: (body: never) => void; reject: (error: Error) => void };
@@ -112,7 +112,7 @@ export class WorkerEngine implements Engine {
   }
 
   private failAll(message: string): void {
-    for (const entry of this.pending.values()) entry.reject(new Error(message));
+    for (const entry of this.pending.values()) entry.reject(new EngineLostError(message));
     this.pending.clear();
   }
 }

@@ -4,7 +4,7 @@ import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import type { Engine, StartOptions } from '../../worker/engine';
+import { EngineLostError, type Engine, type StartOptions } from '../../worker/engine';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 500;
@@ -17,7 +17,7 @@ export interface ExperimentCallbacks {
   onProgress?: (soFar: ExperimentResult) => void;
   /** Each checkpoint the engine takes (every 10% of a run and between runs). */
   onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void;
-  /** The engine lost the experiment (crash, lost device); `checkpoint` is the latest one, if any. */
+  /** The engine lost the experiment (worker crash, lost device — not a refused request); `checkpoint` is the latest one, if any. */
   onInterrupted?: (message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => void;
 }
 
@@ -98,7 +98,8 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         dispatch({ type: 'failed', error: message });
-        onInterrupted?.(message, latestCheckpoint.current, options);
+        // Only a lost worker or device is worth resuming; a refused request (bad dataset, mismatched checkpoint) would fail again.
+        if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
         // The worker is gone (crash, lost device): keep every run that had finished.
         const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
         if (finished.length > 0) onFinished?.({ config, backend: '', runs: finished, comparisons: compareRuns(finished), failure: { runId: latest.current.runs.at(-1)?.id ?? '', message } });
