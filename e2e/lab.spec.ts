@@ -48,9 +48,19 @@ test.describe(() => {
     await watchLongTasks(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const race = page.getByTestId('race-chart');
-    // Both curves grow: the point count rises while the runs train.
-    await expect.poll(async () => Number(await race.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(2);
-    const early = Number(await race.getAttribute('data-points'));
+    // Both curves grow: points appear while the runs train (read together with the status, so a
+    // fast finish between two reads cannot pass for growth).
+    let early = 0;
+    await expect
+      .poll(
+        async () => {
+          const [status, points] = await Promise.all([page.getByTestId('race-panel').getAttribute('data-status'), race.getAttribute('data-points')]);
+          if (status === 'running') early = Math.max(early, Number(points));
+          return early;
+        },
+        { timeout: 60_000, intervals: [100] },
+      )
+      .toBeGreaterThan(2);
     await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'finished', { timeout: 120_000 });
     // One record: saved while training, replaced by the finished experiment.
     await expect(page.getByTestId('saved-run')).toHaveCount(1);

@@ -25,3 +25,22 @@ export function destroyDevice(): boolean {
   device?.destroy();
   return device !== null;
 }
+
+/**
+ * True when the WebGPU device is (or within `ms` becomes) lost. A request that fails because its
+ * device went away should be reported as that loss (the engine restarts and resumes), not as an
+ * error of the request: the GPU call usually fails a moment before `device.lost` resolves.
+ */
+export async function deviceLostWithin(ms: number): Promise<boolean> {
+  const device = webgpuDevice();
+  if (!device) return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([device.lost.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -3,13 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../core/backend/selectBackend';
 import { runMatmulSelfCheck } from '../core/backend/selfCheck';
 import { fetchDatasetFile } from './datasetFetcher';
-import { destroyDevice, watchDeviceLoss } from './deviceWatch';
+import { destroyDevice, deviceLostWithin, watchDeviceLoss } from './deviceWatch';
 import { ExperimentSession } from './experimentSession';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseBody, type WorkerMessage, type WorkerRequest } from './protocol';
 import { viteWasmPaths } from './wasmPaths';
 
 const session = new ExperimentSession(fetchDatasetFile, () => tf.getBackend());
 const post = (message: WorkerMessage) => self.postMessage(message);
+/** How long a failed request waits to learn whether the GPU device was lost under it. */
+const DEVICE_LOSS_GRACE_MS = 1000;
 
 async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
   switch (body.type) {
@@ -52,6 +54,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: true, body: await handle(id, body) });
   } catch (error) {
+    // A lost device answers with the 'fatal' message instead (the engine then fails this request as lost).
+    if (await deviceLostWithin(DEVICE_LOSS_GRACE_MS)) return;
     post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 };

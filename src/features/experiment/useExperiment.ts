@@ -54,6 +54,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
 
   // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
   // times a second, so the main thread never renders charts per step (no long tasks).
+  const flushEvents = useRef<() => void>(() => {});
   useEffect(() => {
     if (!engine) return;
     const pendingSteps = new Map<string, ExperimentEvent>();
@@ -62,6 +63,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     // slices the chart work so input stays responsive.
     const queue: ExperimentEvent[] = [];
     const flush = () => {
+      if (timer) clearTimeout(timer);
       timer = null;
       const events = queue.splice(0);
       for (const event of pendingSteps.values()) events.push(event);
@@ -80,7 +82,9 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       }
       timer ??= setTimeout(flush, STEP_FLUSH_MS);
     });
+    flushEvents.current = flush;
     return () => {
+      flushEvents.current = () => {};
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
@@ -93,11 +97,15 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume } : { type: 'started', config });
       try {
         const result = await engine.start(config, options);
-        dispatch({ type: 'finished', result });
+        // Events still queued (the last evaluation, selection sample) render first, in the same
+        // transition lane, so the end state never drops them.
+        flushEvents.current();
+        startTransition(() => dispatch({ type: 'finished', result }));
         onFinished?.(result);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        dispatch({ type: 'failed', error: message });
+        flushEvents.current();
+        startTransition(() => dispatch({ type: 'failed', error: message }));
         // Only a lost worker or device is worth resuming; a refused request (bad dataset, mismatched checkpoint) would fail again.
         if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
         // The worker is gone (crash, lost device): keep every run that had finished.
