@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
+import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
@@ -20,6 +21,23 @@ describe('experiment reducer', () => {
     expect(done.status).toBe('finished');
     const late = experimentReducer(done, { type: 'event', event: { type: 'phase', runId: 'x', message: 'late' } });
     expect(late).toBe(done);
+    // …except the last selection sample, which the inspector shows after the run.
+    const sample = { step: 20, superBatch: [4, 9], selected: [1], scores: [0.1, 0.7], losses: {} };
+    const inspected = experimentReducer(done, { type: 'event', event: { type: 'selection', runId: 'learnability@ViT-Mu/8', sample } });
+    expect(inspected.selection).toEqual({ ...sample, runId: 'learnability@ViT-Mu/8' });
+    expect(inspected.status).toBe('finished');
+  });
+
+  it('a resumed experiment starts from the checkpoint: finished runs kept, a resumed run keeps its curve so far', () => {
+    const point = (step: number) => ({ step, testAccuracy: 0.5, trainLoss: 1, flops: step, wallMs: step, noisySelectedFraction: 0.3 });
+    const checkpoint: ExperimentCheckpoint = { version: 1, config: { ...DEFAULT_CONFIG }, scorers: ['ViT-Mu/8'], backend: 'wasm', finishedRuns: [], current: null, references: [] };
+    const resumed = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'resumed', checkpoint });
+    expect(resumed.status).toBe('running');
+    const started = experimentReducer(resumed, { type: 'event', event: { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 40, resumedAt: 20, curve: [point(0), point(10), point(20)] } });
+    expect(started.runs).toHaveLength(1);
+    expect(started.runs[0]?.step).toBe(20);
+    expect(started.runs[0]?.points.map((p) => p.step)).toEqual([0, 10, 20]);
+    expect(started.runs[0]?.noisyHistory).toHaveLength(3);
   });
 });
 

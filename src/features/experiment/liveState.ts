@@ -124,7 +124,8 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
     case 'loaded':
       return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, runs: action.result.runs.map(liveRunFromResult), result: action.result };
     case 'event':
-      return state.status === 'running' ? applyEvent(state, action.event) : state;
+      // After the end state only a late selection sample still counts (the inspector shows the last one).
+      return state.status === 'running' || (action.event.type === 'selection' && state.result !== null) ? applyEvent(state, action.event) : state;
   }
 }
 

@@ -97,15 +97,15 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume } : { type: 'started', config });
       try {
         const result = await engine.start(config, options);
-        // Events still queued (the last evaluation, selection sample) render first, in the same
-        // transition lane, so the end state never drops them.
+        // Events still queued (the last selection sample) are handed over now; the reducer keeps a
+        // late selection sample after the end state (the result itself is authoritative for curves).
         flushEvents.current();
-        startTransition(() => dispatch({ type: 'finished', result }));
+        dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         flushEvents.current();
-        startTransition(() => dispatch({ type: 'failed', error: message }));
+        dispatch({ type: 'failed', error: message });
         // Only a lost worker or device is worth resuming; a refused request (bad dataset, mismatched checkpoint) would fail again.
         if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
         // The worker is gone (crash, lost device): keep every run that had finished.
