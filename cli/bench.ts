@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/core/backend/selectBackend';
+import { flagValue } from './flagValue';
 import { benchProblems, benchTableLine } from '../src/core/bench/benchResults';
 import { runBench } from '../src/core/bench/runBench';
 
@@ -12,7 +13,7 @@ import { runBench } from '../src/core/bench/runBench';
  * Writes bench/results.json (design §9 keys).
  */
 const quick = process.argv.includes('--quick');
-const backendName = process.argv.includes('--backend') ? process.argv[process.argv.indexOf('--backend') + 1] : 'wasm';
+const backendName = flagValue(process.argv, 'backend', 'wasm');
 if (backendName !== 'wasm' && backendName !== 'cpu') {
   console.error(`bench: backend "${backendName}" is not available in Node; allowed values: wasm, cpu (the browser backends run with npm run bench:browser)`);
   process.exit(2);

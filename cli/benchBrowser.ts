@@ -5,6 +5,7 @@ import { preview } from 'vite';
 import { BACKEND_ORDER, isBackendName, type BackendName } from '../src/core/backend/backendNames';
 import { benchProblems, type BenchResults } from '../src/core/bench/benchResults';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromiumPath';
+import { flagValue } from './flagValue';
 
 /**
  * `npm run bench:browser [-- --quick] [--backends webgpu,webgl,wasm] [--timeout-min N]`: serves the built app,
@@ -14,7 +15,7 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromiumPath';
  * machine has a GPU Chromium can use: those figures are CPU emulation, not GPU speed.
  */
 const quick = process.argv.includes('--quick');
-const listArg = process.argv.includes('--backends') ? process.argv[process.argv.indexOf('--backends') + 1] : 'webgpu,webgl,wasm';
+const listArg = flagValue(process.argv, 'backends', 'webgpu,webgl,wasm');
 const requested = (listArg ?? '').split(',').map((b) => b.trim());
 const unknown = requested.filter((b) => !isBackendName(b));
 if (unknown.length > 0 || requested.length === 0) {
@@ -26,9 +27,10 @@ if (!existsSync('dist/index.html')) {
   process.exit(2);
 }
 /** Per backend; SwiftShader WebGPU needs far longer (~20 s per ViT-S/4 step on 2 cores): what finished in time is still reported. */
-const timeoutArg = process.argv.includes('--timeout-min') ? Number(process.argv[process.argv.indexOf('--timeout-min') + 1]) : quick ? 5 : 60;
+const timeoutText = flagValue(process.argv, 'timeout-min', quick ? '5' : '60');
+const timeoutArg = Number(timeoutText);
 if (!(timeoutArg > 0)) {
-  console.error(`bench:browser: --timeout-min must be a positive number of minutes per backend (got "${process.argv[process.argv.indexOf('--timeout-min') + 1]}")`);
+  console.error(`bench:browser: --timeout-min must be a positive number of minutes per backend (got "${timeoutText}")`);
   process.exit(2);
 }
 const timeoutMs = timeoutArg * 60_000;
