@@ -9,9 +9,15 @@ export function useSavedRuns() {
   const [records, setRecords] = useState<SavedRecord[]>([]);
   /** Records that can be resumed (they have a checkpoint). */
   const [resumable, setResumable] = useState<ReadonlySet<string>>(new Set());
-  const refreshResumable = useCallback(async (opened: RunStore) => {
-    const ids = new Set(await opened.checkpointIds());
-    setResumable((old) => (old.size === ids.size && [...ids].every((id) => old.has(id)) ? old : ids));
+  /** Marks one record resumable or not; the same set (no re-render) when nothing changes. */
+  const markResumable = useCallback((id: string, has: boolean) => {
+    setResumable((old) => {
+      if (old.has(id) === has) return old;
+      const next = new Set(old);
+      if (has) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   }, []);
 
   useEffect(() => {
@@ -20,12 +26,12 @@ export function useSavedRuns() {
       if (cancelled) return;
       setStore(opened);
       setRecords(await opened.list());
-      await refreshResumable(opened);
+      setResumable(new Set(await opened.checkpointIds()));
     });
     return () => {
       cancelled = true;
     };
-  }, [refreshResumable]);
+  }, []);
 
   const save = useCallback(
     async (result: ExperimentResult, name?: string, id?: string) => {
@@ -42,27 +48,27 @@ export function useSavedRuns() {
       if (!store) return;
       await store.remove(id);
       setRecords(await store.list());
-      await refreshResumable(store);
+      markResumable(id, false);
     },
-    [store, refreshResumable],
+    [store, markResumable],
   );
 
   const saveCheckpoint = useCallback(
     async (id: string, checkpoint: ExperimentCheckpoint) => {
       if (!store) return;
       await store.saveCheckpoint(id, checkpoint);
-      await refreshResumable(store);
+      markResumable(id, true);
     },
-    [store, refreshResumable],
+    [store, markResumable],
   );
 
   const removeCheckpoint = useCallback(
     async (id: string) => {
       if (!store) return;
       await store.removeCheckpoint(id);
-      await refreshResumable(store);
+      markResumable(id, false);
     },
-    [store, refreshResumable],
+    [store, markResumable],
   );
 
   const getCheckpoint = useCallback(async (id: string) => store?.getCheckpoint(id), [store]);
