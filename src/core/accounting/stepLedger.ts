@@ -1,13 +1,9 @@
 import type { PolicyName, ReferenceMode } from '../config/experimentConfig';
+import { phaseRecord, sumPhases, type PhaseRecord } from './phases';
 import { flops, type Flops } from './units';
 
-/** Training FLOPs of one step, by phase (design §5). Evaluation is never counted here. */
-export interface PhaseFlops {
-  learner: Flops;
-  scoring: Flops;
-  online: Flops;
-  reference: Flops;
-}
+/** Training FLOPs of one step, by phase (docs/architecture.md, "FLOP ledger"). Evaluation is never counted here. */
+export type PhaseFlops = PhaseRecord<Flops>;
 
 export interface LedgerInputs {
   policy: PolicyName;
@@ -46,19 +42,14 @@ export function stepPhaseFlops(x: LedgerInputs): PhaseFlops {
 }
 
 export function totalPhaseFlops(p: PhaseFlops): Flops {
-  return flops(p.learner + p.scoring + p.online + p.reference);
+  return flops(sumPhases(p));
 }
 
 export function addPhaseFlops(a: PhaseFlops, b: PhaseFlops): PhaseFlops {
-  return {
-    learner: flops(a.learner + b.learner),
-    scoring: flops(a.scoring + b.scoring),
-    online: flops(a.online + b.online),
-    reference: flops(a.reference + b.reference),
-  };
+  return phaseRecord((phase) => flops(a[phase] + b[phase]));
 }
 
-export const ZERO_PHASE_FLOPS: PhaseFlops = Object.freeze({ learner: flops(0), scoring: flops(0), online: flops(0), reference: flops(0) });
+export const ZERO_PHASE_FLOPS: PhaseFlops = Object.freeze(phaseRecord(() => flops(0)));
 
 /** Held-out reference pretraining, paid once before step 1: 3·F_R per example seen. */
 export function referencePretrainFlops(referenceFlops: number, examplesSeen: number): Flops {

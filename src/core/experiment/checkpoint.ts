@@ -1,3 +1,4 @@
+import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { InputShape } from '../accounting/vitFlops';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
@@ -9,7 +10,8 @@ import type { CurveRecorderState } from './curveRecorder';
 import type { SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
 import type { Task } from '../tasks/task';
-import type { PretrainedReference, Trainee } from './scoringModels';
+import type { PretrainedReference } from './pretrainReference';
+import type { Trainee } from './trainees';
 
 /**
  * Checkpoints (issue 8): everything a run needs to continue as if it had never stopped — weights,
@@ -28,8 +30,6 @@ export interface TraineeState {
   optimizer: AdamWState;
 }
 
-export type RunPhase = 'learner' | 'scoring' | 'online' | 'reference';
-
 export interface RunCheckpoint {
   runId: string;
   policy: PolicyName;
@@ -42,7 +42,7 @@ export interface RunCheckpoint {
   selectionRng: RngState;
   recorder: CurveRecorderState;
   phaseFlops: PhaseFlops;
-  phaseWallMs: Record<RunPhase, number>;
+  phaseWallMs: PhaseRecord<number>;
   lastSample: SelectionSample | null;
 }
 

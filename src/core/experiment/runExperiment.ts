@@ -9,8 +9,10 @@ import { DeviceSplit } from '../train/deviceData';
 import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
 import type { EventSink } from './events';
 import type { ExperimentResult, RunResult } from './resultTypes';
-import { runPolicy, TrainingDivergedError, type RunContext } from './runPolicy';
-import { pretrainReference, type PretrainedReference } from './scoringModels';
+import { pretrainReference, type PretrainedReference } from './pretrainReference';
+import type { RunContext } from './runContext';
+import { runPolicy } from './runPolicy';
+import { TrainingDivergedError } from './trainingDiverged';
 
 export interface ExperimentOptions {
   backend: string;

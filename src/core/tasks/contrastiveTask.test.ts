@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig, type PolicyName } from '../confi
 import { buildCaptionedShapesDataset } from '../data/captionedShapesDataset';
 import { EpochSampler } from '../data/epochSampler';
 import { runExperiment } from '../experiment/runExperiment';
-import { createTrainee, disposeTrainee, perExampleLosses, trainOn } from '../experiment/scoringModels';
+import { createTrainee, disposeTrainee, perExampleLosses, trainOn } from '../experiment/trainees';
 import { useBackend } from '../testing/useBackend';
 import { DeviceSplit } from '../train/deviceData';
 import { learningRateAt } from '../train/schedule';
