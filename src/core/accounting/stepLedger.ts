@@ -1,4 +1,5 @@
-import type { PolicyName, ReferenceMode } from '../config/experimentConfig';
+import type { ReferenceMode } from '../config/experimentConfig';
+import type { ScoringModel } from '../selection/selectionPolicy';
 import { phaseRecord, sumPhases, type PhaseRecord } from './phases';
 import { flops, type Flops } from './units';
 
@@ -6,7 +7,8 @@ import { flops, type Flops } from './units';
 export type PhaseFlops = PhaseRecord<Flops>;
 
 export interface LedgerInputs {
-  policy: PolicyName;
+  /** The models the policy scores with (its registry entry's `models`); the costs follow from them. */
+  models: readonly ScoringModel[];
   referenceMode: ReferenceMode;
   /** Forward FLOPs per example: learner, online model, reference model. */
   learnerFlops: number;
@@ -17,25 +19,20 @@ export interface LedgerInputs {
   superBatchSize: number;
 }
 
-/** Which scorer models a policy runs on the super-batch. */
-export function policyUsesReference(policy: PolicyName): boolean {
-  return policy === 'easy' || policy === 'learnability' || policy === 'rho';
-}
-
+/**
+ * One step's training FLOPs: the learner's update 3·F_L·b; scoring, the forward FLOPs of each
+ * model the policy scores with on all B; the online student's update 3·F_O·b when it scores with
+ * one; an online reference's update 3·F_R·B when it scores with a reference in online mode.
+ */
 export function stepPhaseFlops(x: LedgerInputs): PhaseFlops {
   const { learnerFlops: FL, onlineFlops: FO, referenceFlops: FR, batchSize: b, superBatchSize: B } = x;
-  const scoringPerExample: Record<PolicyName, number> = {
-    uniform: 0,
-    hard: FL,
-    easy: FR,
-    learnability: FO + FR,
-    rho: FL + FR,
-  };
-  const online = x.policy === 'learnability' ? 3 * FO * b : 0;
-  const reference = policyUsesReference(x.policy) && x.referenceMode === 'online' ? 3 * FR * B : 0;
+  const forward: Record<ScoringModel, number> = { learner: FL, online: FO, reference: FR };
+  const scoringPerExample = x.models.reduce((sum, model) => sum + forward[model], 0);
+  const online = x.models.includes('online') ? 3 * FO * b : 0;
+  const reference = x.models.includes('reference') && x.referenceMode === 'online' ? 3 * FR * B : 0;
   return {
     learner: flops(3 * FL * b),
-    scoring: flops(scoringPerExample[x.policy] * B),
+    scoring: flops(scoringPerExample * B),
     online: flops(online),
     reference: flops(reference),
   };

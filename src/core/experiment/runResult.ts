@@ -1,4 +1,5 @@
 import { totalPhaseFlops } from '../accounting/stepLedger';
+import { usesScorerModel } from '../selection/selectionPolicy';
 import type { RunResult } from './resultTypes';
 import type { RunState } from './runState';
 
@@ -6,7 +7,7 @@ import type { RunState } from './runState';
 export function buildRunResult(state: RunState, steps: number, stoppedEarly?: string): RunResult {
   const { config, task, input } = state.ctx;
   const { recorder, heldOutReference, costs } = state;
-  const usesScorer = state.policy.models.some((m) => m !== 'learner');
+  const usesScorer = usesScorerModel(state.policy);
   return {
     id: state.runId,
     policy: state.policyName,

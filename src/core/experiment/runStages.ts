@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { totalPhaseFlops } from '../accounting/stepLedger';
-import type { LossesByModel } from '../selection/policies';
+import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
 import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
 import type { RunResult } from './resultTypes';
 import { buildRunResult } from './runResult';
@@ -16,7 +16,7 @@ import { perExampleLosses, trainOn } from './trainees';
 /** Announces the run (with its curve so far when it resumes from a checkpoint). */
 export function announceRun(state: RunState, resumed: boolean): void {
   const { config, emit } = state.ctx;
-  const scorer = state.policy.models.some((m) => m !== 'learner') ? config.scorer : null;
+  const scorer = usesScorerModel(state.policy) ? config.scorer : null;
   emit({ type: 'run-started', runId: state.runId, policy: state.policyName, scorer, totalSteps: config.steps, ...(resumed ? { resumedAt: state.step, curve: state.recorder.points } : {}) });
 }
 

@@ -5,7 +5,8 @@ import { superBatchSize, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
 import type { TrainableModel } from '../models/trainableModel';
 import { createRng, deriveSeed, type Rng } from '../random/rng';
-import { POLICIES, usesScorerModel, type ScoringModel, type SelectionPolicy } from '../selection/policies';
+import { POLICIES } from '../selection/policies';
+import { usesOnlineStudent, usesReference, usesScorerModel, type ScoringModel, type SelectionPolicy } from '../selection/selectionPolicy';
 import type { RetrievalRecall } from '../train/evaluate';
 import { restoreTrainee, snapshotTrainee, type RunCheckpoint } from './checkpoint';
 import { CurveRecorder } from './curveRecorder';
@@ -58,22 +59,21 @@ export class RunState {
   ) {
     const { config, task, input, train } = ctx;
     this.policy = POLICIES[policyName];
-    const usesReference = this.policy.models.includes('reference');
-    const heldOut = usesReference && config.referenceMode === 'held-out';
+    const heldOut = usesReference(this.policy) && config.referenceMode === 'held-out';
     if (heldOut && !ctx.pretrainedReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
     this.heldOutReference = heldOut ? ctx.pretrainedReference : undefined;
     const trainee = (variant: string, purpose: string) => createTrainee(task, variant, input, deriveSeed(config.seed, purpose), config.weightDecay);
     this.trainees = {
       learner: trainee(config.learner, 'learner'),
-      online: this.policy.models.includes('online') ? trainee(config.scorer, 'online') : null,
-      onlineReference: usesReference && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
+      online: usesOnlineStudent(this.policy) ? trainee(config.scorer, 'online') : null,
+      onlineReference: usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
     this.rng = createRng(deriveSeed(config.seed, 'select'));
     const learnerFlops = task.forwardFlops(config.learner, input);
-    const scorerFlops = usesScorerModel(policyName) ? task.forwardFlops(config.scorer, input) : 0;
+    const scorerFlops = usesScorerModel(this.policy) ? task.forwardFlops(config.scorer, input) : 0;
     const perStep = stepPhaseFlops({
-      policy: policyName,
+      models: this.policy.models,
       referenceMode: config.referenceMode,
       learnerFlops,
       onlineFlops: scorerFlops,
@@ -87,7 +87,8 @@ export class RunState {
   /** The model whose per-example losses a policy reads as `model`. */
   scoringModel(model: ScoringModel): TrainableModel {
     const { learner, online, onlineReference } = this.trainees;
-    const found = { learner: learner.model, online: online?.model, reference: this.heldOutReference?.model ?? onlineReference?.model }[model];
+    const models: Record<ScoringModel, TrainableModel | undefined> = { learner: learner.model, online: online?.model, reference: this.heldOutReference?.model ?? onlineReference?.model };
+    const found = models[model];
     if (!found) throw new Error(`${this.policyName}: the ${model} model does not exist in this run`);
     return found;
   }

@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng';
-import type { LossesByModel, SelectionPolicy } from './policies';
+import type { LossesByModel, SelectionPolicy } from './selectionPolicy';
 import { gumbelTopK } from './sampler';
 
 /** What a policy picked from one super-batch: positions into it, and the scores (null: no scoring). */
