@@ -1,5 +1,6 @@
 import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
+import type { Flops } from '../accounting/units';
 import type { InputShape } from '../accounting/vitFlops';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import type { EpochSamplerState } from '../data/epochSampler';
@@ -50,7 +51,7 @@ export interface RunCheckpoint {
 export interface ReferenceCheckpoint {
   scorer: string;
   params: ParameterValues;
-  flops: number;
+  flops: Flops;
   examplesSeen: number;
   wallMs: number;
   testAccuracy: number;

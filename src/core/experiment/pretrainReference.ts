@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { referencePretrainFlops } from '../accounting/stepLedger';
+import type { Flops } from '../accounting/units';
 import type { InputShape } from '../accounting/vitFlops';
 import { superBatchSize, type ExperimentConfig } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
@@ -15,7 +16,7 @@ import { createTrainee, disposeTrainee, trainOn } from './trainees';
 export interface PretrainedReference {
   model: TrainableModel;
   /** 3·F_R·(examples seen), paid once. */
-  flops: number;
+  flops: Flops;
   examplesSeen: number;
   wallMs: number;
   testAccuracy: number;

@@ -1,4 +1,5 @@
 import { totalPhaseFlops } from '../accounting/stepLedger';
+import { flops } from '../accounting/units';
 import { usesScorerModel } from '../selection/selectionPolicy';
 import type { RunResult } from './resultTypes';
 import type { RunState } from './runState';
@@ -15,7 +16,7 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: st
     final: { testAccuracy: recorder.points[recorder.points.length - 1]?.testAccuracy ?? 0, steps, flops: totalPhaseFlops(state.phaseFlops), wallMs: state.wallMs() },
     curve: recorder.points,
     phaseFlops: state.phaseFlops,
-    referencePretrainFlops: heldOutReference?.flops ?? 0,
+    referencePretrainFlops: heldOutReference?.flops ?? flops(0),
     modelFlops: { learner: costs.learnerFlops, scorer: usesScorer ? costs.scorerFlops : null },
     phaseWallMs: { ...state.phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,

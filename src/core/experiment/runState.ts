@@ -1,6 +1,6 @@
 import { phaseRecord, sumPhases, type Phase, type PhaseRecord } from '../accounting/phases';
 import { ZERO_PHASE_FLOPS, addPhaseFlops, stepPhaseFlops, type PhaseFlops } from '../accounting/stepLedger';
-import type { Flops } from '../accounting/units';
+import { flops, type Flops } from '../accounting/units';
 import { superBatchSize, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
 import type { TrainableModel } from '../models/trainableModel';
@@ -26,7 +26,7 @@ export interface RunTrainees {
 export interface RunCosts {
   learnerFlops: Flops;
   /** 0 where the policy runs no scorer-sized model. */
-  scorerFlops: number;
+  scorerFlops: Flops;
   perStep: PhaseFlops;
 }
 
@@ -71,7 +71,7 @@ export class RunState {
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
     this.rng = createRng(deriveSeed(config.seed, 'select'));
     const learnerFlops = task.forwardFlops(config.learner, input);
-    const scorerFlops = usesScorerModel(this.policy) ? task.forwardFlops(config.scorer, input) : 0;
+    const scorerFlops = usesScorerModel(this.policy) ? task.forwardFlops(config.scorer, input) : flops(0);
     const perStep = stepPhaseFlops({
       models: this.policy.models,
       referenceMode: config.referenceMode,

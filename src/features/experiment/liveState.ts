@@ -1,3 +1,6 @@
+import { phaseRecord } from '../../core/accounting/phases';
+import { ZERO_PHASE_FLOPS } from '../../core/accounting/stepLedger';
+import { flops } from '../../core/accounting/units';
 import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
@@ -76,12 +79,12 @@ export function unfinishedRun(live: LiveRun): RunResult {
     id: live.id,
     policy: live.policy,
     scorer: live.scorer,
-    final: { testAccuracy: last?.testAccuracy ?? 0, steps: last?.step ?? 0, flops: last?.flops ?? 0, wallMs: last?.wallMs ?? 0 },
+    final: { testAccuracy: last?.testAccuracy ?? 0, steps: last?.step ?? 0, flops: last?.flops ?? flops(0), wallMs: last?.wallMs ?? 0 },
     curve: live.points,
-    phaseFlops: { learner: 0, scoring: 0, online: 0, reference: 0 } as RunResult['phaseFlops'],
-    referencePretrainFlops: 0,
-    modelFlops: { learner: 0, scorer: null },
-    phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
+    phaseFlops: ZERO_PHASE_FLOPS,
+    referencePretrainFlops: flops(0),
+    modelFlops: { learner: flops(0), scorer: null },
+    phaseWallMs: phaseRecord(() => 0),
     referenceTestAccuracy: null,
     stoppedEarly: `unfinished: saved at step ${last?.step ?? 0} of ${live.totalSteps}`,
   };
