@@ -2,6 +2,7 @@ import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { Flops } from '../accounting/units';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
+import type { EarlyStop } from './earlyStop';
 import type { RetrievalRecall } from '../train/evaluate';
 import type { UploadedDatasetInfo } from '../data/upload/labImageSet';
 
@@ -37,8 +38,8 @@ export interface RunResult {
   retrieval?: RetrievalRecall;
   /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */
   towerFlops?: { learner: Record<string, Flops>; scorer: Record<string, Flops> | null };
-  /** Set when the run ended early (stopped by the user or diverged). */
-  stoppedEarly?: string;
+  /** Set when the run ended early: stopped by the user, diverged, or saved while still training. */
+  stoppedEarly?: EarlyStop;
 }
 
 export interface Comparison {

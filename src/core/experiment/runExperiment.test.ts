@@ -62,7 +62,7 @@ describe('runExperiment (IID baseline)', () => {
     data.train.images.fill(Number.NaN);
     const result = await runExperiment(config, data, { backend: 'wasm' });
     expect(result.failure?.message).toMatch(/learner loss became NaN at step 1 \(uniform run\); lower learningRate \(now 0.001\)/);
-    expect(result.runs.map((r) => r.stoppedEarly)).toEqual(['diverged at step 1']);
+    expect(result.runs.map((r) => r.stoppedEarly)).toEqual([{ reason: 'diverged', detail: 'diverged at step 1' }]);
     expect(result.runs[0]?.curve.map((p) => p.step)).toEqual([0]);
   });
 

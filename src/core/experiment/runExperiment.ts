@@ -121,7 +121,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     config,
     backend: options.backend,
     runs,
-    comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))),
+    comparisons: compareRuns(runs.filter((r) => r.stoppedEarly?.reason !== 'diverged')),
     ...(failure ? { failure } : {}),
     ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
   };

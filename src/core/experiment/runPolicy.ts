@@ -1,6 +1,7 @@
 import { superBatchSize, type PolicyName } from '../config/experimentConfig';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
+import { stoppedByUser } from './earlyStop';
 import type { RunResult } from './resultTypes';
 import type { RunContext } from './runContext';
 import { announceRun, completeStep, evaluate, finishRun, isCheckpointStep, isEvaluationStep, selectFromSuperBatch, trainOnSelected } from './runStages';
@@ -22,7 +23,7 @@ export async function runPolicy(ctx: RunContext, policy: PolicyName, runId: stri
     if (!resumeFrom) await evaluate(state);
     while (state.step < config.steps) {
       await yieldToEventLoop();
-      if (ctx.shouldStop?.()) return await finishRun(state, 'stopped by the user');
+      if (ctx.shouldStop?.()) return await finishRun(state, stoppedByUser());
       const lr = learningRateAt(state.step, config.steps, config.learningRate, config.warmupFraction);
       const selected = await selectFromSuperBatch(state, state.sampler.next(superBatchSize(config)), lr);
       const loss = await trainOnSelected(state, selected, lr);

@@ -1,11 +1,12 @@
 import { totalPhaseFlops } from '../accounting/stepLedger';
 import { flops } from '../accounting/units';
 import { usesScorerModel } from '../selection/selectionPolicy';
+import type { EarlyStop } from './earlyStop';
 import type { RunResult } from './resultTypes';
 import type { RunState } from './runState';
 
 /** The run's result after `steps` steps (its final figures, curve and costs), whether it finished or not. */
-export function buildRunResult(state: RunState, steps: number, stoppedEarly?: string): RunResult {
+export function buildRunResult(state: RunState, steps: number, stoppedEarly?: EarlyStop): RunResult {
   const { config, task, input } = state.ctx;
   const { recorder, heldOutReference, costs } = state;
   const usesScorer = usesScorerModel(state.policy);

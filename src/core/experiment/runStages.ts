@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { totalPhaseFlops } from '../accounting/stepLedger';
 import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
 import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
+import { divergedAtStep, type EarlyStop } from './earlyStop';
 import type { RunResult } from './resultTypes';
 import { buildRunResult } from './runResult';
 import type { RunState } from './runState';
@@ -107,7 +108,7 @@ export function isCheckpointStep(state: RunState): boolean {
 }
 
 /** Ends the run (after a last evaluation if the current step has none) and reports its result. */
-export async function finishRun(state: RunState, stoppedEarly?: string): Promise<RunResult> {
+export async function finishRun(state: RunState, stoppedEarly?: EarlyStop): Promise<RunResult> {
   if (state.recorder.lastStep !== state.step) await evaluate(state);
   const run = buildRunResult(state, state.step, stoppedEarly);
   state.ctx.emit({ type: 'run-finished', runId: state.runId, run });
@@ -134,5 +135,5 @@ function selectOrDiverge(state: RunState, losses: LossesByModel, step: number) {
 function divergedAt(state: RunState, what: string, loss: number, step: number, extra = ''): TrainingDivergedError {
   const { config } = state.ctx;
   const message = `${what} loss became ${loss} at step ${step} (${state.policyName} run); lower learningRate (now ${config.learningRate})${extra} and run again`;
-  return new TrainingDivergedError(message, buildRunResult(state, step - 1, `diverged at step ${step}`));
+  return new TrainingDivergedError(message, buildRunResult(state, step - 1, divergedAtStep(step)));
 }

@@ -53,7 +53,7 @@ describe('resultSoFar (saved while training)', () => {
     expect(soFar.runs).toHaveLength(1);
     expect(soFar.runs[0]?.curve.map((p) => p.step)).toEqual([0, 50, 100]);
     expect(soFar.runs[0]?.final).toEqual({ testAccuracy: 0.1, steps: 100, flops: 1000, wallMs: 100 });
-    expect(soFar.runs[0]?.stoppedEarly).toBe('unfinished: saved at step 100 of 400');
+    expect(soFar.runs[0]?.stoppedEarly).toEqual({ reason: 'unfinished', detail: 'unfinished: saved at step 100 of 400' });
     expect(soFar.comparisons).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { ZERO_PHASE_FLOPS } from '../../core/accounting/stepLedger';
 import { flops } from '../../core/accounting/units';
 import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
+import { unfinishedAt } from '../../core/experiment/earlyStop';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import { compareRuns } from '../../core/analysis/savings';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
@@ -86,7 +87,7 @@ export function unfinishedRun(live: LiveRun): RunResult {
     modelFlops: { learner: flops(0), scorer: null },
     phaseWallMs: phaseRecord(() => 0),
     referenceTestAccuracy: null,
-    stoppedEarly: `unfinished: saved at step ${last?.step ?? 0} of ${live.totalSteps}`,
+    stoppedEarly: unfinishedAt(last?.step ?? 0, live.totalSteps),
   };
 }
 

@@ -27,7 +27,7 @@ function run(id: string, policy: RunResult['policy'], scorer: string | null, acc
 export const SAMPLE_RESULT: ExperimentResult = {
   config: { ...DEFAULT_CONFIG, policies: ['uniform', 'learnability'], steps: 40, evalEvery: 10 },
   backend: 'wasm',
-  runs: [run('uniform', 'uniform', null, [0.1, 0.3, 0.5, 0.6, 0.65]), { ...run('learnability@ViT-Mi/4', 'learnability', 'ViT-Mi/4', [0.1, 0.4, 0.6, 0.7, 0.72]), stoppedEarly: 'stopped by the user' }],
+  runs: [run('uniform', 'uniform', null, [0.1, 0.3, 0.5, 0.6, 0.65]), { ...run('learnability@ViT-Mi/4', 'learnability', 'ViT-Mi/4', [0.1, 0.4, 0.6, 0.7, 0.72]), stoppedEarly: { reason: 'user', detail: 'stopped by the user' } }],
   comparisons: [
     {
       policy: 'learnability',
