@@ -19,6 +19,8 @@ export interface StartOptions {
 /** What the UI talks to, whether training runs in a Web Worker or on this thread (tests). */
 export interface Engine {
   initBackend(requested: BackendName | null): Promise<CapabilityReport>;
+  /** The backend the last initBackend chose (null before one, and after a failure until the next). */
+  readonly backend: BackendName | null;
   selfCheck(size: number): Promise<SelfCheckResult>;
   /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
   start(config: ExperimentConfig, options?: StartOptions): Promise<ExperimentResult>;

@@ -14,6 +14,7 @@ export class WorkerEngine implements Engine {
   private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
   private readonly failureListeners = new Set<(failure: EngineFailure) => void>();
   private nextId = 1;
+  backend: BackendName | null = null;
   /** Sent with every custom-dataset start, so a restarted worker needs nothing re-sent. */
   private upload: Uint8Array | null = null;
 
@@ -33,6 +34,7 @@ export class WorkerEngine implements Engine {
 
   /** A crash or a lost device: fail what was pending, start a fresh worker, tell the app. */
   private fail(failure: EngineFailure): void {
+    this.backend = null;
     this.worker.terminate();
     this.failAll(failure.message, failure.cause);
     this.worker = this.spawn();
@@ -49,7 +51,9 @@ export class WorkerEngine implements Engine {
   }
 
   async initBackend(requested: BackendName | null) {
-    return (await this.request({ type: 'init-backend', requested })).report;
+    const { report } = await this.request({ type: 'init-backend', requested });
+    this.backend = report.backend;
+    return report;
   }
 
   async selfCheck(size: number) {

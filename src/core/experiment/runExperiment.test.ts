@@ -30,7 +30,7 @@ describe('runExperiment (IID baseline)', () => {
     expect(iid?.curve[1]?.noisySelectedFraction).toBeGreaterThan(0.05);
     expect(iid?.curve[1]?.noisySelectedFraction).toBeLessThan(0.4);
     expect(events.filter((e) => e.type === 'step')).toHaveLength(40);
-    expect(events.at(-1)?.type).toBe('experiment-finished');
+    expect(events.at(-1)?.type).toBe('run-finished');
   });
 
   it('is deterministic: same seed → identical loss curve; another seed → a different one', async () => {

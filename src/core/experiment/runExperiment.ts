@@ -1,5 +1,4 @@
 import type { InputShape } from '../accounting/vitFlops';
-import { compareRuns } from '../analysis/savings';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
 import { POLICIES } from '../selection/policies';
@@ -8,6 +7,7 @@ import { taskForDataset } from '../tasks/taskForDataset';
 import { DeviceSplit } from '../train/deviceData';
 import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
 import type { EventSink } from './events';
+import { buildExperimentResult } from './experimentResult';
 import type { ExperimentResult, RunResult } from './resultTypes';
 import { pretrainReference, type PretrainedReference } from './pretrainReference';
 import type { RunContext } from './runContext';
@@ -117,14 +117,5 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     for (const r of references.values()) r.model.dispose();
     task.dispose();
   }
-  const result: ExperimentResult = {
-    config,
-    backend: options.backend,
-    runs,
-    comparisons: compareRuns(runs.filter((r) => r.stoppedEarly?.reason !== 'diverged')),
-    ...(failure ? { failure } : {}),
-    ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
-  };
-  emit({ type: 'experiment-finished', result });
-  return result;
+  return buildExperimentResult(config, runs, { backend: options.backend, ...(failure ? { failure } : {}), ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}) });
 }

@@ -55,5 +55,14 @@ describe('resultSoFar (saved while training)', () => {
     expect(soFar.runs[0]?.final).toEqual({ testAccuracy: 0.1, steps: 100, flops: 1000, wallMs: 100 });
     expect(soFar.runs[0]?.stoppedEarly).toEqual({ reason: 'unfinished', detail: 'unfinished: saved at step 100 of 400' });
     expect(soFar.comparisons).toEqual([]);
+    expect(soFar.backend).toBe('unknown');
+  });
+
+  it('names the backend the engine reported when the experiment started', () => {
+    let state = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG, backend: 'webgpu' });
+    state = experimentReducer(state, { type: 'event', event: { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 400 } });
+    const point = { step: 0, testAccuracy: 0.1, trainLoss: null, flops: flops(0), wallMs: 0, noisySelectedFraction: null };
+    state = experimentReducer(state, { type: 'event', event: { type: 'evaluation', runId: 'uniform', point } });
+    expect(resultSoFar(state)?.backend).toBe('webgpu');
   });
 });
