@@ -1,11 +1,6 @@
 import { flops, type Flops } from './units';
 import type { VitSpec } from '../models/vitVariants';
-
-export interface InputShape {
-  imageSize: number;
-  channels: number;
-  numClasses: number;
-}
+import type { InputShape } from '../models/inputShape';
 
 /**
  * Forward multiply-accumulates per example, term by term as in design §5. Excluded (documented

@@ -60,10 +60,3 @@ function crossFieldErrors(c: ExperimentConfig): ConfigError[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-
-/** For callers that want an exception (CLI/runner internals): one message listing every problem. */
-export function requireValidConfig(input: unknown): ExperimentConfig {
-  const result = validateConfig(input);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.config;
-}

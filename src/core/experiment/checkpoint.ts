@@ -1,7 +1,7 @@
 import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { Flops } from '../accounting/units';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import type { EpochSamplerState } from '../data/epochSampler';
 import { readParameters, writeParameters, type ParameterValues } from '../models/parameters';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { referencePretrainFlops } from '../accounting/stepLedger';
 import type { Flops } from '../accounting/units';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import { superBatchSize, type ExperimentConfig } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
 import type { TrainableModel } from '../models/trainableModel';

@@ -1,4 +1,4 @@
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { ExperimentConfig } from '../config/experimentConfig';
 import type { Task } from '../tasks/task';
 import type { DeviceSplit } from '../train/deviceData';

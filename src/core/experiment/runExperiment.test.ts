@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentEvent } from './events';
 import { runExperiment } from './runExperiment';
 
@@ -16,7 +16,7 @@ async function run(c: ExperimentConfig) {
 }
 
 describe('runExperiment (IID baseline)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it('produces a design §7 result with a curve from step 0 and cumulative FLOPs', async () => {
     const { result, events } = await run(config);

@@ -1,4 +1,4 @@
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
 import { POLICIES } from '../selection/policies';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { TrainableModel } from '../models/trainableModel';
 import type { Task } from '../tasks/task';
 import { AdamW } from '../train/adamw';

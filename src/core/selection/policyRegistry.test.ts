@@ -6,7 +6,7 @@ import { validateConfig } from '../config/validateConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import type { ExperimentEvent, SelectionSample } from '../experiment/events';
 import { runExperiment } from '../experiment/runExperiment';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import type * as PolicyRegistry from './policies';
 import { POLICIES } from './policies';
 import type { LossesByModel, SelectionPolicy } from './selectionPolicy';
@@ -44,7 +44,7 @@ const studentHard = 'student-hard' as PolicyName;
 const consensus = 'consensus' as PolicyName;
 
 describe('a policy registered in one line (test-only policies)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it('config validation accepts the new names, and asks for a held-out split only when the policy scores with a reference', () => {
     expect(validateConfig({ policies: ['uniform', studentHard], heldOutSize: 0 })).toMatchObject({ ok: true });

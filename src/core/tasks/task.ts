@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Flops } from '../accounting/units';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { TrainableModel } from '../models/trainableModel';
 import type { DeviceSplit } from '../train/deviceData';
 import type { Evaluation } from '../train/evaluate';

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { PHASES, sumPhases, type Phase, type PhaseRecord } from '../../core/accounting/phases';
 import { formatFlops } from '../../core/accounting/units';
 import type { LiveRun } from '../experiment/liveState';
-import { formatFlopTick } from '../experiment/policyColors';
+import { formatFlopTick } from '../experiment/formatters';
 
 interface Props {
   runs: LiveRun[];
