@@ -31,7 +31,7 @@ type Phase = keyof typeof PHASE_WEIGHTS;
 const PHASES = Object.keys(PHASE_WEIGHTS) as Phase[];
 
 /**
- * The benchmark (design §9), the same in Node and in the browser: engine efficiency, selection
+ * The benchmark, the same in Node and in the browser: engine efficiency, selection
  * overhead, throughput per variant, memory flatness and (where a peer runs) the peer ratio, every
  * figure measured in this run on the active backend.
  */

@@ -18,7 +18,7 @@ async function run(c: ExperimentConfig) {
 describe('runExperiment (IID baseline)', () => {
   beforeAll(() => switchToTestBackend('wasm'));
 
-  it('produces a design §7 result with a curve from step 0 and cumulative FLOPs', async () => {
+  it('produces a result with a curve from step 0 and cumulative FLOPs', async () => {
     const { result, events } = await run(config);
     expect(result.backend).toBe('wasm');
     const [iid] = result.runs;

@@ -94,7 +94,7 @@ function checkComparison(value: unknown, path: string): void {
   for (const key of ['learnerSaving', 'computeSaving'] as const) numberOrNull(c[key], `${path}.${key}`);
 }
 
-/** The upload a custom-dataset result names (design §7 extension): its name, size and content hash. */
+/** The upload a custom-dataset result names: its name, size and content hash. */
 function checkUploadedDataset(value: unknown): void {
   const upload = object(value, 'uploadedDataset');
   string(upload.fileName, 'uploadedDataset.fileName');
