@@ -4,7 +4,7 @@ import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { stoppedByUser } from './earlyStop';
 import type { RunResult } from './resultTypes';
 import type { RunContext } from './runContext';
-import { announceRun, completeStep, evaluate, finishRun, isCheckpointStep, isEvaluationStep, selectFromSuperBatch, trainOnSelected } from './runStages';
+import { announceRun, evaluate, finishRun, isCheckpointStep, isEvaluationStep, recordStep, selectFromSuperBatch, trainOnSelected } from './runStages';
 import { RunState } from './runState';
 
 /**
@@ -27,7 +27,7 @@ export async function runPolicy(ctx: RunContext, policy: PolicyName, runId: stri
       const lr = learningRateAt(state.step, config.steps, config.learningRate, config.warmupFraction);
       const selected = await selectFromSuperBatch(state, state.sampler.next(superBatchSize(config)), lr);
       const loss = await trainOnSelected(state, selected, lr);
-      completeStep(state, loss, selected, lr);
+      recordStep(state, loss, selected, lr);
       if (isEvaluationStep(state)) await evaluate(state);
       if (isCheckpointStep(state)) await ctx.onCheckpoint?.(await state.snapshot());
     }

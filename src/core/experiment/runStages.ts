@@ -85,9 +85,9 @@ export async function trainOnSelected(state: RunState, selected: Int32Array, lea
 }
 
 /** Books the step: its number, the FLOP ledger, the learner's loss and the corrupted share of the pick. */
-export function completeStep(state: RunState, loss: number, selected: Int32Array, learningRate: number): void {
+export function recordStep(state: RunState, loss: number, selected: Int32Array, learningRate: number): void {
   const { config, train, emit } = state.ctx;
-  state.completeStep();
+  state.advance();
   if (!Number.isFinite(loss)) throw divergedAt(state, 'learner', loss, state.step);
   let corrupted = 0;
   for (const i of selected) if (train.split.corruption[i] !== 0) corrupted++;

@@ -108,8 +108,8 @@ export class RunState {
     return sumPhases(this.phaseWallMs);
   }
 
-  /** Counts one more step done: the step number and the ledger. */
-  completeStep(): void {
+  /** Counts one more step done: the step number, and its cost in the ledger. */
+  advance(): void {
     this.step++;
     this.phaseFlops = addPhaseFlops(this.phaseFlops, this.costs.perStep);
   }
