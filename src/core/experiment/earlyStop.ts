@@ -13,7 +13,10 @@ export interface EarlyStop {
 
 export const stoppedByUser = (): EarlyStop => ({ reason: 'user', detail: 'stopped by the user' });
 export const divergedAtStep = (step: number): EarlyStop => ({ reason: 'diverged', detail: `diverged at step ${step}` });
-export const unfinishedAt = (step: number, totalSteps: number): EarlyStop => ({ reason: 'unfinished', detail: `unfinished: saved at step ${step} of ${totalSteps}` });
+export const unfinishedAt = (step: number, totalSteps: number): EarlyStop => ({
+  reason: 'unfinished',
+  detail: `unfinished: saved at step ${step} of ${totalSteps}`,
+});
 
 /**
  * A saved `stoppedEarly` as an EarlyStop: records saved before it was typed (IndexedDB, exported

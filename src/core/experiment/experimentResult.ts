@@ -19,7 +19,11 @@ export function isComparable(run: RunResult): boolean {
  * The one place an ExperimentResult is assembled — by the experiment itself, and by the UI for the
  * result so far (saved while training, kept after a crash, drawn on the Pareto chart).
  */
-export function buildExperimentResult(config: ExperimentConfig, runs: RunResult[], { backend, failure, uploadedDataset }: ExperimentResultExtras): ExperimentResult {
+export function buildExperimentResult(
+  config: ExperimentConfig,
+  runs: RunResult[],
+  { backend, failure, uploadedDataset }: ExperimentResultExtras,
+): ExperimentResult {
   return {
     config,
     backend,

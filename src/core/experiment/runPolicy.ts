@@ -4,7 +4,16 @@ import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { stoppedByUser } from './earlyStop';
 import type { RunResult } from './resultTypes';
 import type { RunContext } from './runContext';
-import { announceRun, evaluate, finishRun, isCheckpointStep, isEvaluationStep, recordStep, selectFromSuperBatch, trainOnSelected } from './runStages';
+import {
+  announceRun,
+  evaluate,
+  finishRun,
+  isCheckpointStep,
+  isEvaluationStep,
+  recordStep,
+  selectFromSuperBatch,
+  trainOnSelected,
+} from './runStages';
 import { RunState } from './runState';
 
 /**

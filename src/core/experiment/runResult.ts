@@ -14,7 +14,12 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: Ea
     id: state.runId,
     policy: state.policyName,
     scorer: usesScorer ? config.scorer : null,
-    final: { testAccuracy: recorder.points[recorder.points.length - 1]?.testAccuracy ?? 0, steps, flops: totalPhaseFlops(state.phaseFlops), wallMs: state.wallMs() },
+    final: {
+      testAccuracy: recorder.points[recorder.points.length - 1]?.testAccuracy ?? 0,
+      steps,
+      flops: totalPhaseFlops(state.phaseFlops),
+      wallMs: state.wallMs(),
+    },
     curve: recorder.points,
     phaseFlops: state.phaseFlops,
     referencePretrainFlops: heldOutReference?.flops ?? flops(0),
@@ -22,7 +27,14 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: Ea
     phaseWallMs: { ...state.phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
     ...(state.lastRetrieval ? { retrieval: state.lastRetrieval } : {}),
-    ...(task.towerFlops ? { towerFlops: { learner: task.towerFlops(config.learner, input), scorer: usesScorer ? task.towerFlops(config.scorer, input) : null } } : {}),
+    ...(task.towerFlops
+      ? {
+          towerFlops: {
+            learner: task.towerFlops(config.learner, input),
+            scorer: usesScorer ? task.towerFlops(config.scorer, input) : null,
+          },
+        }
+      : {}),
     ...(stoppedEarly ? { stoppedEarly } : {}),
   };
 }

@@ -18,7 +18,14 @@ import { perExampleLosses, trainOn } from './trainees';
 export function announceRun(state: RunState, resumed: boolean): void {
   const { config, emit } = state.ctx;
   const scorer = usesScorerModel(state.policy) ? config.scorer : null;
-  emit({ type: 'run-started', runId: state.runId, policy: state.policyName, scorer, totalSteps: config.steps, ...(resumed ? { resumedAt: state.step, curve: state.recorder.points } : {}) });
+  emit({
+    type: 'run-started',
+    runId: state.runId,
+    policy: state.policyName,
+    scorer,
+    totalSteps: config.steps,
+    ...(resumed ? { resumedAt: state.step, curve: state.recorder.points } : {}),
+  });
 }
 
 /** Evaluates the learner on the test split: a curve point at the current step, and the last selection made. */
@@ -93,7 +100,16 @@ export function recordStep(state: RunState, loss: number, selected: Int32Array, 
   for (const i of selected) if (train.split.corruption[i] !== 0) corrupted++;
   state.recorder.addStep(loss, corrupted, config.batchSize);
   const { step, runId } = state;
-  emit({ type: 'step', runId, step, totalSteps: config.steps, trainLoss: loss, learningRate, wallMs: state.wallMs(), flops: totalPhaseFlops(state.phaseFlops) });
+  emit({
+    type: 'step',
+    runId,
+    step,
+    totalSteps: config.steps,
+    trainLoss: loss,
+    learningRate,
+    wallMs: state.wallMs(),
+    flops: totalPhaseFlops(state.phaseFlops),
+  });
 }
 
 export function isEvaluationStep(state: RunState): boolean {

@@ -62,7 +62,8 @@ export class RunState {
     const heldOut = usesReference(this.policy) && config.referenceMode === 'held-out';
     if (heldOut && !ctx.pretrainedReference) throw new Error(`${policyName}: a held-out reference was not pretrained`);
     this.heldOutReference = heldOut ? ctx.pretrainedReference : undefined;
-    const trainee = (variant: string, purpose: string) => createTrainee(task, variant, input, deriveSeed(config.seed, purpose), config.weightDecay);
+    const trainee = (variant: string, purpose: string) =>
+      createTrainee(task, variant, input, deriveSeed(config.seed, purpose), config.weightDecay);
     this.trainees = {
       learner: trainee(config.learner, 'learner'),
       online: usesOnlineStudent(this.policy) ? trainee(config.scorer, 'online') : null,
@@ -87,7 +88,11 @@ export class RunState {
   /** The model whose per-example losses a policy reads as `model`. */
   scoringModel(model: ScoringModel): TrainableModel {
     const { learner, online, onlineReference } = this.trainees;
-    const models: Record<ScoringModel, TrainableModel | undefined> = { learner: learner.model, online: online?.model, reference: this.heldOutReference?.model ?? onlineReference?.model };
+    const models: Record<ScoringModel, TrainableModel | undefined> = {
+      learner: learner.model,
+      online: online?.model,
+      reference: this.heldOutReference?.model ?? onlineReference?.model,
+    };
     const found = models[model];
     if (!found) throw new Error(`${this.policyName}: the ${model} model does not exist in this run`);
     return found;
@@ -116,7 +121,11 @@ export class RunState {
 
   async snapshot(): Promise<RunCheckpoint> {
     const { learner, online, onlineReference } = this.trainees;
-    const [learnerState, onlineState, referenceState] = await Promise.all([snapshotTrainee(learner), online && snapshotTrainee(online), onlineReference && snapshotTrainee(onlineReference)]);
+    const [learnerState, onlineState, referenceState] = await Promise.all([
+      snapshotTrainee(learner),
+      online && snapshotTrainee(online),
+      onlineReference && snapshotTrainee(onlineReference),
+    ]);
     return {
       runId: this.runId,
       policy: this.policyName,

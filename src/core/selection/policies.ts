@@ -7,9 +7,27 @@ import { lossesOf, type SelectionPolicy } from './selectionPolicy';
  * and the run loop all read it (a test extends it with a test-only policy: policyRegistry.test.ts).
  */
 const REGISTRY = {
-  uniform: { name: 'uniform', label: 'Uniform (IID)', description: 'No scoring: a random half of each super-batch.', models: [], score: null },
-  hard: { name: 'hard', label: 'Hard', description: 'Pick what the learner currently gets most wrong (its own loss).', models: ['learner'], score: (l) => hardScore(lossesOf(l, 'learner')) },
-  easy: { name: 'easy', label: 'Easy (reference)', description: 'Pick what a small pretrained reference finds easiest (minus its loss).', models: ['reference'], score: (l) => easyScore(lossesOf(l, 'reference')) },
+  uniform: {
+    name: 'uniform',
+    label: 'Uniform (IID)',
+    description: 'No scoring: a random half of each super-batch.',
+    models: [],
+    score: null,
+  },
+  hard: {
+    name: 'hard',
+    label: 'Hard',
+    description: 'Pick what the learner currently gets most wrong (its own loss).',
+    models: ['learner'],
+    score: (l) => hardScore(lossesOf(l, 'learner')),
+  },
+  easy: {
+    name: 'easy',
+    label: 'Easy (reference)',
+    description: 'Pick what a small pretrained reference finds easiest (minus its loss).',
+    models: ['reference'],
+    score: (l) => easyScore(lossesOf(l, 'reference')),
+  },
   learnability: {
     name: 'learnability',
     label: 'Learnability',

@@ -57,8 +57,20 @@ describe('a policy registered in one line (test-only policies)', () => {
   });
 
   it('the ledger charges each scoring model on the super-batch, the online student and an online reference iff it scores with them', () => {
-    const base = { referenceMode: 'online' as const, learnerFlops: 1000, onlineFlops: 10, referenceFlops: 7, batchSize: 4, superBatchSize: 8 };
-    expect(stepPhaseFlops({ ...base, models: POLICIES[studentHard].models })).toEqual({ learner: 3 * 1000 * 4, scoring: 10 * 8, online: 3 * 10 * 4, reference: 0 });
+    const base = {
+      referenceMode: 'online' as const,
+      learnerFlops: 1000,
+      onlineFlops: 10,
+      referenceFlops: 7,
+      batchSize: 4,
+      superBatchSize: 8,
+    };
+    expect(stepPhaseFlops({ ...base, models: POLICIES[studentHard].models })).toEqual({
+      learner: 3 * 1000 * 4,
+      scoring: 10 * 8,
+      online: 3 * 10 * 4,
+      reference: 0,
+    });
     expect(stepPhaseFlops({ ...base, models: POLICIES[consensus].models })).toEqual({
       learner: 3 * 1000 * 4,
       scoring: (1000 + 10 + 7) * 8,
@@ -68,7 +80,14 @@ describe('a policy registered in one line (test-only policies)', () => {
   });
 
   it.each(['online', 'held-out'] as const)('runPolicy trains, scores and books both new policies (%s reference)', async (referenceMode) => {
-    const config: ExperimentConfig = { ...microConfig(), steps: 6, evalEvery: 3, referencePretrainSteps: 5, referenceMode, policies: [studentHard, consensus] };
+    const config: ExperimentConfig = {
+      ...microConfig(),
+      steps: 6,
+      evalEvery: 3,
+      referencePretrainSteps: 5,
+      referenceMode,
+      policies: [studentHard, consensus],
+    };
     const samples = new Map<string, SelectionSample>();
     const emit = (e: ExperimentEvent) => void (e.type === 'selection' && samples.set(e.runId, e.sample));
     const result = await runExperiment(config, buildSyntheticDataset(config), { backend: 'wasm', emit });
@@ -80,7 +99,12 @@ describe('a policy registered in one line (test-only policies)', () => {
       const sizes = { batchSize: config.batchSize, superBatchSize: superBatchSize(config) };
       const perStep = stepPhaseFlops({ models, referenceMode, learnerFlops, onlineFlops: scorer!, referenceFlops: scorer!, ...sizes });
       expect(run.final.steps).toBe(6);
-      expect(run.phaseFlops).toEqual({ learner: 6 * perStep.learner, scoring: 6 * perStep.scoring, online: 6 * perStep.online, reference: 6 * perStep.reference });
+      expect(run.phaseFlops).toEqual({
+        learner: 6 * perStep.learner,
+        scoring: 6 * perStep.scoring,
+        online: 6 * perStep.online,
+        reference: 6 * perStep.reference,
+      });
       expect(run.phaseFlops.online).toBeGreaterThan(0);
       expect(run.referencePretrainFlops > 0).toBe(referenceMode === 'held-out' && models.includes('reference'));
       const sample = samples.get(run.id);
