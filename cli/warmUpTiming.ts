@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/core/config/experi
 import { PRESETS } from '../src/core/config/presets';
 import { pixelsPerImage } from '../src/core/data/dataset';
 import { buildSyntheticDataset } from '../src/core/data/syntheticDataset';
-import { runPolicy, type RunContext } from '../src/core/experiment/runPolicy';
+import type { RunContext } from '../src/core/experiment/runContext';
+import { runPolicy } from '../src/core/experiment/runPolicy';
 import { warmUp } from '../src/core/experiment/warmUp';
 import { taskForDataset } from '../src/core/tasks/taskForDataset';
 import { DeviceSplit } from '../src/core/train/deviceData';

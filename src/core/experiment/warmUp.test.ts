@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentEvent } from './events';
 import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
@@ -22,7 +22,7 @@ const comparable = (result: ExperimentResult) =>
 const picks = (events: ExperimentEvent[]) => events.flatMap((e) => (e.type === 'selection' ? [[e.runId, e.sample.step, ...e.sample.selected]] : []));
 
 describe('the warm-up before the first timed run (wasm)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it.each(['held-out', 'online'] as const)('consumes no seeded stream: runs are bit-identical with and without it (%s reference)', async (referenceMode) => {
     const config: ExperimentConfig = { ...base, policies: ['uniform', 'learnability', 'hard', 'rho'], referenceMode };

@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { policyUsesReference } from '../accounting/stepLedger';
+import { flops } from '../accounting/units';
 import type { PolicyName } from '../config/experimentConfig';
 import { deriveSeed } from '../random/rng';
-import { runPolicy, TrainingDivergedError, type RunContext } from './runPolicy';
-import { createTrainee, disposeTrainee, type PretrainedReference } from './scoringModels';
+import { POLICIES } from '../selection/policies';
+import { usesReference } from '../selection/selectionPolicy';
+import type { PretrainedReference } from './pretrainReference';
+import type { RunContext } from './runContext';
+import { runPolicy } from './runPolicy';
+import { createTrainee, disposeTrainee } from './trainees';
+import { TrainingDivergedError } from './trainingDiverged';
 
 /**
  * The op-dispatch code (tfjs engine, kernels' JavaScript, V8's heap sizing) keeps getting faster for
@@ -68,7 +73,7 @@ export async function warmUp(ctx: RunContext, runs: readonly WarmUpRun[]): Promi
   for (const { policy, scorer } of runs) {
     if (policy === 'uniform') continue;
     const run = quiet(steps, { scorer });
-    const standIn = policyUsesReference(policy) && config.referenceMode === 'held-out' ? createTrainee(task, scorer, input, deriveSeed(config.seed, 'warm-up'), 0) : null;
+    const standIn = usesReference(POLICIES[policy]) && config.referenceMode === 'held-out' ? createTrainee(task, scorer, input, deriveSeed(config.seed, 'warm-up'), 0) : null;
     if (standIn) run.pretrainedReference = untrainedReference(standIn.model);
     try {
       await quietly(run, policy);
@@ -79,5 +84,5 @@ export async function warmUp(ctx: RunContext, runs: readonly WarmUpRun[]): Promi
 }
 
 function untrainedReference(model: PretrainedReference['model']): PretrainedReference {
-  return { model, flops: 0, examplesSeen: 0, wallMs: 0, testAccuracy: 0 };
+  return { model, flops: flops(0), examplesSeen: 0, wallMs: 0, testAccuracy: 0 };
 }
