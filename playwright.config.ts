@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/chromiumPath';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromiumPath';
 
 if (!existsSync('dist/index.html')) {
   throw new Error('e2e tests serve the built app: run `npm run build` first (`npm test` does).');

@@ -4,7 +4,7 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { BACKEND_ORDER, isBackendName, type BackendName } from '../src/core/backend/backendNames';
 import { benchProblems, type BenchResults } from '../src/core/bench/benchResults';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromiumPath';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromiumPath';
 import { flagValue } from './flagValue';
 
 /**

@@ -47,7 +47,7 @@ export function App() {
     (result: ExperimentResult) => {
       void saved.save(withUploadInfo(result, uploadInfo), undefined, liveRecordId.current);
       // A stopped experiment stays resumable; a finished or diverged one has nothing to resume.
-      if (!result.runs.some((r) => r.stoppedEarly === 'stopped by the user')) void saved.removeCheckpoint(liveRecordId.current);
+      if (!result.runs.some((r) => r.stoppedEarly?.reason === 'user')) void saved.removeCheckpoint(liveRecordId.current);
     },
     [saved, uploadInfo],
   );

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
-import { compareRuns } from '../core/analysis/savings';
 import { accuracyName } from '../core/data/datasetRegistry';
+import { buildExperimentResult } from '../core/experiment/experimentResult';
 import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
-import type { ExperimentState, LiveRun } from '../features/experiment/liveState';
+import { backendOf, type ExperimentState, type LiveRun } from '../features/experiment/liveState';
 import { useNextTask } from '../features/experiment/useNextTask';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
 import { SelectionInspector } from '../features/inspector/SelectionInspector';
@@ -35,14 +35,17 @@ export function ResultsView({ state, savedResults, filterRatio }: Props) {
   // Recomputed only when curves change (key), not on every progress update.
   const curveRuns = useMemo(() => state.runs, [key]);
   const finished = useMemo(() => curveRuns.flatMap((r) => (r.finished ? [r.finished] : [])), [curveRuns]);
-  const comparisons = useMemo(() => state.result?.comparisons ?? compareRuns(finished), [state.result, finished]);
+  // While training, the finished runs so far as a result (the same builder as the experiment's own).
+  const backend = backendOf(state);
+  const live = useMemo(
+    () => (state.config && !state.result ? buildExperimentResult(state.config, finished, { backend }) : null),
+    [state.config, state.result, backend, finished],
+  );
+  const comparisons = state.result?.comparisons ?? live?.comparisons ?? [];
   const iid = finished.find((r: RunResult) => r.policy === 'uniform');
   const target = comparisons[0]?.targetAccuracy ?? null;
   const metric = state.config ? accuracyName(state.config.dataset) : 'test accuracy';
-  const paretoResults = useMemo(() => {
-    const live: ExperimentResult | null = state.config && !state.result && finished.length > 1 ? { config: state.config, backend: '', runs: finished, comparisons } : null;
-    return live ? [...savedResults, live] : savedResults;
-  }, [state.config, state.result, finished, comparisons, savedResults]);
+  const paretoResults = useMemo(() => (live && finished.length > 1 ? [...savedResults, live] : savedResults), [live, finished, savedResults]);
 
   const savingsInput = useNextTask(comparisons, 16);
   const paretoInput = useNextTask(paretoResults, 48);

@@ -19,6 +19,8 @@ export interface StartOptions {
 /** What the UI talks to, whether training runs in a Web Worker or on this thread (tests). */
 export interface Engine {
   initBackend(requested: BackendName | null): Promise<CapabilityReport>;
+  /** The backend the last initBackend chose (null before one, and after a failure until the next). */
+  readonly backend: BackendName | null;
   selfCheck(size: number): Promise<SelfCheckResult>;
   /** Resolves with the finished (or stopped) experiment; events stream to subscribers meanwhile. */
   start(config: ExperimentConfig, options?: StartOptions): Promise<ExperimentResult>;
@@ -32,15 +34,24 @@ export interface Engine {
    * Called when the engine lost its worker or GPU device. The engine has already restarted (fresh
    * worker, no backend chosen yet): the caller re-initialises a backend and may start again.
    */
-  onFailure(listener: (message: string) => void): () => void;
+  onFailure(listener: (failure: EngineFailure) => void): () => void;
   /** Test affordance: make the real failure happen (worker crash, WebGPU device loss). */
   simulateFailure(failure: 'worker-crash' | 'device-loss'): Promise<void>;
   dispose(): void;
 }
 
+/** How the engine lost its worker: the worker crashed, or its GPU device was lost (then a smaller backend is tried). */
+export interface EngineFailure {
+  cause: 'worker-crash' | 'device-lost';
+  message: string;
+}
+
 /** The engine lost its worker or GPU device mid-request (not an error of the request itself): worth resuming. */
 export class EngineLostError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly failureCause: EngineFailure['cause'] = 'worker-crash',
+  ) {
     super(message);
     this.name = 'EngineLostError';
   }

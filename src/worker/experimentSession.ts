@@ -17,7 +17,7 @@ export interface SessionExtras {
 
 /**
  * Runs one experiment at a time on the current backend, forwarding events (selection samples get
- * thumbnails attached, since only this side holds the pixels). Shared by the worker and LocalEngine.
+ * thumbnails attached, since only this side holds the pixels). Used by the worker.
  */
 export class ExperimentSession {
   private stopRequested = false;

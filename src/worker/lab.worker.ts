@@ -17,7 +17,7 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
   switch (body.type) {
     case 'init-backend': {
       const report = await selectBackend({ requested: body.requested, wasmPaths: viteWasmPaths });
-      watchDeviceLoss((error) => post({ v: PROTOCOL_VERSION, kind: 'fatal', error }));
+      watchDeviceLoss((error) => post({ v: PROTOCOL_VERSION, kind: 'fatal', cause: 'device-lost', error }));
       return { type: 'backend-ready', report };
     }
     case 'self-check':

@@ -6,8 +6,11 @@ import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 
+/** Why the worker stopped on its own (a crash is seen by the engine instead, as an error event). */
+export type FatalCause = 'device-lost';
+
 /** Bumped whenever a message shape changes; both sides refuse a mismatch instead of misreading it. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export interface StartExperiment {
   type: 'start-experiment';
@@ -48,8 +51,8 @@ export type WorkerMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'event'; id: number; event: ExperimentEvent }
   /** A checkpoint of the experiment started by request `id` (kept by the app to resume after a crash). */
   | { v: typeof PROTOCOL_VERSION; kind: 'checkpoint'; id: number; checkpoint: ExperimentCheckpoint }
-  /** The worker cannot go on (GPU device lost): the engine restarts it. */
-  | { v: typeof PROTOCOL_VERSION; kind: 'fatal'; error: string };
+  /** The worker cannot go on (`cause`: why; today only a lost GPU device): the engine restarts it. */
+  | { v: typeof PROTOCOL_VERSION; kind: 'fatal'; cause: FatalCause; error: string };
 
 type ResponseMap = {
   'init-backend': 'backend-ready';

@@ -1,7 +1,7 @@
 import type { BackendName } from '../core/backend/backendNames';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
-import { EngineLostError, Listeners, type CheckpointListener, type Engine, type EngineListener, type StartOptions } from './engine';
+import { EngineLostError, Listeners, type CheckpointListener, type Engine, type EngineFailure, type EngineListener, type StartOptions } from './engine';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseFor, type WorkerMessage, type WorkerRequest } from './protocol';
 
 type Pending = { resolve: (body: never) => void; reject: (error: Error) => void };
@@ -12,8 +12,9 @@ export class WorkerEngine implements Engine {
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Listeners();
   private readonly checkpoints = new Listeners<ExperimentCheckpoint>();
-  private readonly failureListeners = new Set<(message: string) => void>();
+  private readonly failureListeners = new Set<(failure: EngineFailure) => void>();
   private nextId = 1;
+  backend: BackendName | null = null;
   /** Sent with every custom-dataset start, so a restarted worker needs nothing re-sent. */
   private upload: Uint8Array | null = null;
 
@@ -26,20 +27,21 @@ export class WorkerEngine implements Engine {
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(`the training worker crashed (${event.message || 'unknown error'})`);
+      this.fail({ cause: 'worker-crash', message: `the training worker crashed (${event.message || 'unknown error'})` });
     };
     return worker;
   }
 
   /** A crash or a lost device: fail what was pending, start a fresh worker, tell the app. */
-  private fail(message: string): void {
+  private fail(failure: EngineFailure): void {
+    this.backend = null;
     this.worker.terminate();
-    this.failAll(message);
+    this.failAll(failure.message, failure.cause);
     this.worker = this.spawn();
-    for (const listener of this.failureListeners) listener(message);
+    for (const listener of this.failureListeners) listener(failure);
   }
 
-  onFailure(listener: (message: string) => void): () => void {
+  onFailure(listener: (failure: EngineFailure) => void): () => void {
     this.failureListeners.add(listener);
     return () => this.failureListeners.delete(listener);
   }
@@ -49,7 +51,9 @@ export class WorkerEngine implements Engine {
   }
 
   async initBackend(requested: BackendName | null) {
-    return (await this.request({ type: 'init-backend', requested })).report;
+    const { report } = await this.request({ type: 'init-backend', requested });
+    this.backend = report.backend;
+    return report;
   }
 
   async selfCheck(size: number) {
@@ -101,7 +105,7 @@ export class WorkerEngine implements Engine {
       return;
     }
     if (message.kind === 'fatal') {
-      this.fail(message.error);
+      this.fail({ cause: message.cause, message: message.error });
       return;
     }
     const entry = this.pending.get(message.id);
@@ -111,8 +115,8 @@ export class WorkerEngine implements Engine {
     else entry.reject(new Error(message.error));
   }
 
-  private failAll(message: string): void {
-    for (const entry of this.pending.values()) entry.reject(new EngineLostError(message));
+  private failAll(message: string, cause: EngineFailure['cause'] = 'worker-crash'): void {
+    for (const entry of this.pending.values()) entry.reject(new EngineLostError(message, cause));
     this.pending.clear();
   }
 }

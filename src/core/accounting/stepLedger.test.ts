@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { POLICIES } from '../selection/policies';
 import { referencePretrainFlops, stepPhaseFlops, totalPhaseFlops } from './stepLedger';
 
 // Hand-computed step: F_L = 1000, F_O = F_R = 10, b = 4, B = 8.
 const base = { learnerFlops: 1000, onlineFlops: 10, referenceFlops: 10, batchSize: 4, superBatchSize: 8 };
 
-describe('per-step FLOP ledger (design §5)', () => {
+describe('per-step FLOP ledger (docs/architecture.md, "FLOP ledger")', () => {
   it.each([
     ['uniform', 'held-out', { learner: 12_000, scoring: 0, online: 0, reference: 0 }],
     ['hard', 'held-out', { learner: 12_000, scoring: 8_000, online: 0, reference: 0 }],
@@ -14,7 +15,7 @@ describe('per-step FLOP ledger (design §5)', () => {
     ['rho', 'held-out', { learner: 12_000, scoring: 8_080, online: 0, reference: 0 }],
     ['rho', 'online', { learner: 12_000, scoring: 8_080, online: 0, reference: 240 }],
   ] as const)('%s with a %s reference', (policy, referenceMode, expected) => {
-    const phases = stepPhaseFlops({ ...base, policy, referenceMode });
+    const phases = stepPhaseFlops({ ...base, models: POLICIES[policy].models, referenceMode });
     expect(phases).toEqual(expected);
     expect(totalPhaseFlops(phases)).toBe(expected.learner + expected.scoring + expected.online + expected.reference);
   });

@@ -4,14 +4,14 @@ import { CAPTION_LENGTH, CAPTION_VOCABULARY, shapeCaptionTable } from '../data/s
 import { TwoTowerModel } from '../models/twoTowerModel';
 import { VIT_VARIANTS, vitSpec, type VitSpec } from '../models/vitVariants';
 import { profiledMatMulMacs } from '../testing/profiledMacs';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { textTowerMacs, textTowerSpec, twoTowerForwardFlops } from './twoTowerFlops';
 
 const text = { vocabulary: CAPTION_VOCABULARY.length, length: CAPTION_LENGTH };
 const image = { imageSize: 16, channels: 1 };
 
 describe('two-tower forward FLOPs (image tower + text tower)', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => switchToTestBackend('cpu'));
 
   it('equal a hand count for a small config', () => {
     // Image: 8×8, patch 4 → T = 4, T' = 5; D = 8, depth 1, r = 2; head projects to E = 4.

@@ -1,5 +1,6 @@
 import { flops, type Flops } from './units';
-import { vitForwardMacs, type InputShape } from './vitFlops';
+import { vitForwardMacs } from './vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { VitSpec } from '../models/vitVariants';
 
 /** The text side of a two-tower model: captions of `length` tokens from a vocabulary of `vocabulary` words. */

@@ -1,11 +1,7 @@
-/** Branded number types so a step count can never be passed where FLOPs are expected. */
+/** A branded number, so a plain count can never be passed where FLOPs are expected. */
 export type Flops = number & { readonly __unit: 'flops' };
-export type Steps = number & { readonly __unit: 'steps' };
-export type Examples = number & { readonly __unit: 'examples' };
 
 export const flops = (n: number): Flops => n as Flops;
-export const steps = (n: number): Steps => n as Steps;
-export const examples = (n: number): Examples => n as Examples;
 
 /** "1.94 MFLOP", "3.2 GFLOP" … */
 export function formatFlops(value: number): string {

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { VisionTransformer } from '../models/vit';
 import { VIT_VARIANTS, vitSpec, type VitSpec } from '../models/vitVariants';
 import { profiledMatMulMacs } from '../testing/profiledMacs';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { vitForwardFlops, vitForwardMacs } from './vitFlops';
 
 const input = { imageSize: 16, channels: 1, numClasses: 10 };
 
 describe('ViT forward FLOPs', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => switchToTestBackend('cpu'));
 
   it('equals a hand count for a small config', () => {
     // 8×8 image, patch 4 → T = 4 patches, T' = 5 tokens; D = 8, depth 1, r = 2, K = 3.

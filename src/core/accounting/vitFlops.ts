@@ -1,16 +1,11 @@
 import { flops, type Flops } from './units';
 import type { VitSpec } from '../models/vitVariants';
-
-export interface InputShape {
-  imageSize: number;
-  channels: number;
-  numClasses: number;
-}
+import type { InputShape } from '../models/inputShape';
 
 /**
- * Forward multiply-accumulates per example, term by term as in design §5. Excluded (documented
- * choice): LayerNorm, softmax, GELU, bias and position-embedding adds — elementwise work that is
- * O(T·D) against the O(T·D²) matmuls.
+ * Forward multiply-accumulates per example, term by term as in docs/architecture.md ("Formulas").
+ * Excluded (documented choice): LayerNorm, softmax, GELU, bias and position-embedding adds —
+ * elementwise work that is O(T·D) against the O(T·D²) matmuls.
  */
 export function vitForwardMacs(spec: VitSpec, input: InputShape) {
   const D = spec.width;

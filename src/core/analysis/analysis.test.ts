@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { phaseRecord } from '../accounting/phases';
+import { flops } from '../accounting/units';
 import type { CurvePoint, RunResult } from '../experiment/resultTypes';
 import { paretoFrontier } from './pareto';
 import { compareWithIid, isComputePositive } from './savings';
 import { crossingPoint, smoothedAccuracy, targetAccuracy } from './targetCrossing';
 
 const curve = (accs: number[], flopsPerStep = 100, every = 10): CurvePoint[] =>
-  accs.map((a, i) => ({ step: i * every, testAccuracy: a, trainLoss: null, flops: i * every * flopsPerStep, wallMs: i * every, noisySelectedFraction: null }));
+  accs.map((a, i) => ({ step: i * every, testAccuracy: a, trainLoss: null, flops: flops(i * every * flopsPerStep), wallMs: i * every, noisySelectedFraction: null }));
 
 const run = (policy: RunResult['policy'], accs: number[], flopsPerStep: number, learnerPerStep = 100): RunResult => ({
   id: policy,
   policy,
   scorer: policy === 'uniform' ? null : 'ViT-Mu/8',
-  final: { testAccuracy: accs.at(-1)!, steps: (accs.length - 1) * 10, flops: (accs.length - 1) * 10 * flopsPerStep, wallMs: 0 },
+  final: { testAccuracy: accs.at(-1)!, steps: (accs.length - 1) * 10, flops: flops((accs.length - 1) * 10 * flopsPerStep), wallMs: 0 },
   curve: curve(accs, flopsPerStep),
   phaseFlops: { learner: learnerPerStep * 100, scoring: (flopsPerStep - learnerPerStep) * 100, online: 0, reference: 0 } as RunResult['phaseFlops'],
-  referencePretrainFlops: 500,
-  modelFlops: { learner: 10, scorer: policy === 'uniform' ? null : 1 },
-  phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
+  referencePretrainFlops: flops(500),
+  modelFlops: { learner: flops(10), scorer: policy === 'uniform' ? null : flops(1) },
+  phaseWallMs: phaseRecord(() => 0),
   referenceTestAccuracy: null,
 });
 

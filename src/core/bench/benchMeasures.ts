@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import { vitForwardFlops } from '../accounting/vitFlops';
 import { createModel } from '../models/modelRegistry';
 import { vitSpec } from '../models/vitVariants';

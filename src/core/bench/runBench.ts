@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { PHASES as RUN_PHASES } from '../accounting/phases';
 import { modelForwardFlops } from '../models/modelRegistry';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
@@ -30,7 +31,7 @@ type Phase = keyof typeof PHASE_WEIGHTS;
 const PHASES = Object.keys(PHASE_WEIGHTS) as Phase[];
 
 /**
- * The benchmark (design §9), the same in Node and in the browser: engine efficiency, selection
+ * The benchmark, the same in Node and in the browser: engine efficiency, selection
  * overhead, throughput per variant, memory flatness and (where a peer runs) the peer ratio, every
  * figure measured in this run on the active backend.
  */
@@ -85,7 +86,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   say('same, predicted by the FLOP ledger', predictedRatio.toFixed(3));
   say('selectionOverheadRatio (measured ÷ predicted; target ≤ 1.2)', selectionOverheadRatio.toFixed(3));
   const phases = activeRun.phaseWallMs;
-  say('learnability wall by phase (ms: learner / scoring / online / ref)', [phases.learner, phases.scoring, phases.online, phases.reference].map((x) => x.toFixed(0)).join(' / '));
+  say('learnability wall by phase (ms: learner / scoring / online / ref)', RUN_PHASES.map((p) => phases[p].toFixed(0)).join(' / '));
 
   // 3. Throughput per variant: training examples/s (b = 64) and scoring examples/s (forward, B = 128).
   const throughput: BenchResults['throughput'] = {};

@@ -9,8 +9,9 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
-export const POLICY_NAMES = ['uniform', 'hard', 'easy', 'learnability', 'rho'] as const;
-export type PolicyName = (typeof POLICY_NAMES)[number];
+/** The policy names come from the policy registry (one line per policy). */
+export { POLICY_NAMES, type PolicyName } from '../selection/policies';
+import type { PolicyName } from '../selection/policies';
 
 export const REFERENCE_MODES = ['held-out', 'online'] as const;
 export type ReferenceMode = (typeof REFERENCE_MODES)[number];

@@ -1,4 +1,6 @@
 import { CONFIG_KEYS, CONFIG_SCHEMA, checkField } from './configSchema';
+import { POLICIES } from '../selection/policies';
+import { usesReference } from '../selection/selectionPolicy';
 import { DEFAULT_CONFIG, superBatchSize, type ExperimentConfig } from './experimentConfig';
 
 export interface ConfigError {
@@ -47,7 +49,7 @@ function crossFieldErrors(c: ExperimentConfig): ConfigError[] {
   if (B > c.trainSize) {
     errors.push({ field: 'batchSize', message: `batchSize: super-batch B = b·ρ = ${B} exceeds trainSize ${c.trainSize}; allowed B ≤ trainSize` });
   }
-  const needsReference = c.policies.some((p) => p === 'easy' || p === 'learnability' || p === 'rho');
+  const needsReference = c.policies.some((p) => usesReference(POLICIES[p]));
   if (needsReference && c.referenceMode === 'held-out' && c.referencePretrainSteps > 0 && c.heldOutSize < B) {
     errors.push({ field: 'heldOutSize', message: `heldOutSize: ${c.heldOutSize} is smaller than one reference pretraining batch (B = ${B}); allowed heldOutSize ≥ ${B} with a held-out reference` });
   }
@@ -58,10 +60,3 @@ function crossFieldErrors(c: ExperimentConfig): ConfigError[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-
-/** For callers that want an exception (CLI/runner internals): one message listing every problem. */
-export function requireValidConfig(input: unknown): ExperimentConfig {
-  const result = validateConfig(input);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.config;
-}

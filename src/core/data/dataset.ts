@@ -2,8 +2,6 @@ import type { CaptionTable } from './shapeCaptions';
 import type { UploadedDatasetInfo } from './upload/labImageSet';
 
 /** Why an example is corrupted (0 = clean). The inspector colours picks by this. */
-export const CORRUPTION_KINDS = ['clean', 'label-noise', 'duplicate', 'unlearnable'] as const;
-export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
 export const CorruptionCode = { clean: 0, labelNoise: 1, duplicate: 2, unlearnable: 3 } as const;
 
 /** One split in memory: images are float32 [N, H·W·C] row-major, normalised to ~zero mean, unit std. */

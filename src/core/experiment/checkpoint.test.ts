@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentCheckpoint } from './checkpoint';
 import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
@@ -33,7 +33,7 @@ const comparable = (result: ExperimentResult) =>
   result.runs.map((r) => ({ id: r.id, final: { ...r.final, wallMs: 0 }, phaseFlops: r.phaseFlops, curve: r.curve.map((p) => ({ ...p, wallMs: 0 })) }));
 
 describe('checkpoints and resume (wasm)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it.each([...POLICY_NAMES.map((p) => [p, 'held-out'] as const), ['learnability', 'online'] as const])(
     '%s (%s reference): resumed mid-run from a cloned checkpoint → bit-identical curves and picks',

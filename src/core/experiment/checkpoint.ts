@@ -1,5 +1,7 @@
+import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
-import type { InputShape } from '../accounting/vitFlops';
+import type { Flops } from '../accounting/units';
+import type { InputShape } from '../models/inputShape';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import type { EpochSamplerState } from '../data/epochSampler';
 import { readParameters, writeParameters, type ParameterValues } from '../models/parameters';
@@ -9,7 +11,8 @@ import type { CurveRecorderState } from './curveRecorder';
 import type { SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
 import type { Task } from '../tasks/task';
-import type { PretrainedReference, Trainee } from './scoringModels';
+import type { PretrainedReference } from './pretrainReference';
+import type { Trainee } from './trainees';
 
 /**
  * Checkpoints (issue 8): everything a run needs to continue as if it had never stopped — weights,
@@ -28,8 +31,6 @@ export interface TraineeState {
   optimizer: AdamWState;
 }
 
-export type RunPhase = 'learner' | 'scoring' | 'online' | 'reference';
-
 export interface RunCheckpoint {
   runId: string;
   policy: PolicyName;
@@ -42,7 +43,7 @@ export interface RunCheckpoint {
   selectionRng: RngState;
   recorder: CurveRecorderState;
   phaseFlops: PhaseFlops;
-  phaseWallMs: Record<RunPhase, number>;
+  phaseWallMs: PhaseRecord<number>;
   lastSample: SelectionSample | null;
 }
 
@@ -50,7 +51,7 @@ export interface RunCheckpoint {
 export interface ReferenceCheckpoint {
   scorer: string;
   params: ParameterValues;
-  flops: number;
+  flops: Flops;
   examplesSeen: number;
   wallMs: number;
   testAccuracy: number;

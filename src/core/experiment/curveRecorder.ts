@@ -1,3 +1,4 @@
+import type { Flops } from '../accounting/units';
 import type { CurvePoint } from './resultTypes';
 
 /** The recorder's points and the sums since the last one (checkpoints). */
@@ -38,7 +39,7 @@ export class CurveRecorder {
     this.seen += selectedCount;
   }
 
-  point(step: number, testAccuracy: number, flops: number, wallMs: number): CurvePoint {
+  point(step: number, testAccuracy: number, flops: Flops, wallMs: number): CurvePoint {
     const point: CurvePoint = {
       step,
       testAccuracy,

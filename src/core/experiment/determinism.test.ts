@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { runExperiment } from './runExperiment';
 
 /** Same seed and backend → the same selection indices at every step and the same curves, per policy. */
@@ -22,7 +22,7 @@ async function trace(policy: PolicyName, seed: number) {
 }
 
 describe('determinism per policy (wasm)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it.each(POLICY_NAMES)('%s: identical picks and curves for the same seed; different for another', async (policy) => {
     const a = await trace(policy, 3);

@@ -1,5 +1,5 @@
 import type { PolicyName } from '../config/experimentConfig';
-import type { CurvePoint, ExperimentResult, RunResult } from './resultTypes';
+import type { CurvePoint, RunResult } from './resultTypes';
 
 /** One step's super-batch and what was picked from it (for the inspector and score scatter). */
 export interface SelectionSample {
@@ -12,7 +12,10 @@ export interface SelectionSample {
   losses: { learner?: number[]; online?: number[]; reference?: number[] };
 }
 
-/** What an experiment reports while it runs; the CLI, worker and tests subscribe instead of parsing logs. */
+/**
+ * What an experiment reports while it runs; the CLI, worker and tests subscribe instead of parsing
+ * logs. The experiment's result is not an event: runExperiment returns it (the worker's response).
+ */
 export type ExperimentEvent =
   | { type: 'phase'; runId: string; message: string }
   /** `resumedAt`: continued from a checkpoint at that step, with its curve so far. */
@@ -20,7 +23,6 @@ export type ExperimentEvent =
   | { type: 'step'; runId: string; step: number; totalSteps: number; trainLoss: number; learningRate: number; wallMs: number; flops: number }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
   | { type: 'selection'; runId: string; sample: SelectionSample }
-  | { type: 'run-finished'; runId: string; run: RunResult }
-  | { type: 'experiment-finished'; result: ExperimentResult };
+  | { type: 'run-finished'; runId: string; run: RunResult };
 
 export type EventSink = (event: ExperimentEvent) => void;

@@ -1,15 +1,18 @@
+import type { PhaseRecord } from '../accounting/phases';
 import type { PhaseFlops } from '../accounting/stepLedger';
+import type { Flops } from '../accounting/units';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
+import type { EarlyStop } from './earlyStop';
 import type { RetrievalRecall } from '../train/evaluate';
 import type { UploadedDatasetInfo } from '../data/upload/labImageSet';
 
-/** One evaluation point (design §7). `flops` is cumulative training FLOPs, all phases. */
+/** One evaluation point (docs/architecture.md, "Run click to chart point"). `flops` is cumulative training FLOPs, all phases. */
 export interface CurvePoint {
   step: number;
   testAccuracy: number;
   /** Mean training loss over the steps since the previous point (null at step 0). */
   trainLoss: number | null;
-  flops: number;
+  flops: Flops;
   wallMs: number;
   /** Corrupted share of the examples the learner trained on since the previous point. */
   noisySelectedFraction: number | null;
@@ -20,23 +23,23 @@ export interface RunResult {
   policy: PolicyName;
   /** Scorer variant, or null where no scorer model runs (uniform, hard). */
   scorer: string | null;
-  final: { testAccuracy: number; steps: number; flops: number; wallMs: number };
+  final: { testAccuracy: number; steps: number; flops: Flops; wallMs: number };
   curve: CurvePoint[];
   /** Cumulative FLOPs by phase, and one-off reference pretraining FLOPs (held-out mode). */
   phaseFlops: PhaseFlops;
-  referencePretrainFlops: number;
+  referencePretrainFlops: Flops;
   /** Forward FLOPs per example of the models in play. */
-  modelFlops: { learner: number; scorer: number | null };
+  modelFlops: { learner: Flops; scorer: Flops | null };
   /** Wall time by phase (ms), measured; evaluation excluded. */
-  phaseWallMs: { learner: number; scoring: number; online: number; reference: number };
+  phaseWallMs: PhaseRecord<number>;
   /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
   referenceTestAccuracy: number | null;
   /** Image–caption tasks: recall@1 both ways on the clean test split at the last evaluation (final.testAccuracy is zero-shot accuracy). */
   retrieval?: RetrievalRecall;
   /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */
-  towerFlops?: { learner: Record<string, number>; scorer: Record<string, number> | null };
-  /** Set when the run ended early (stopped by the user or diverged). */
-  stoppedEarly?: string;
+  towerFlops?: { learner: Record<string, Flops>; scorer: Record<string, Flops> | null };
+  /** Set when the run ended early: stopped by the user, diverged, or saved while still training. */
+  stoppedEarly?: EarlyStop;
 }
 
 export interface Comparison {

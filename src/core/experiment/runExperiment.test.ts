@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentEvent } from './events';
 import { runExperiment } from './runExperiment';
 
@@ -16,9 +16,9 @@ async function run(c: ExperimentConfig) {
 }
 
 describe('runExperiment (IID baseline)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
-  it('produces a design §7 result with a curve from step 0 and cumulative FLOPs', async () => {
+  it('produces a result with a curve from step 0 and cumulative FLOPs', async () => {
     const { result, events } = await run(config);
     expect(result.backend).toBe('wasm');
     const [iid] = result.runs;
@@ -30,7 +30,7 @@ describe('runExperiment (IID baseline)', () => {
     expect(iid?.curve[1]?.noisySelectedFraction).toBeGreaterThan(0.05);
     expect(iid?.curve[1]?.noisySelectedFraction).toBeLessThan(0.4);
     expect(events.filter((e) => e.type === 'step')).toHaveLength(40);
-    expect(events.at(-1)?.type).toBe('experiment-finished');
+    expect(events.at(-1)?.type).toBe('run-finished');
   });
 
   it('is deterministic: same seed → identical loss curve; another seed → a different one', async () => {
@@ -62,7 +62,7 @@ describe('runExperiment (IID baseline)', () => {
     data.train.images.fill(Number.NaN);
     const result = await runExperiment(config, data, { backend: 'wasm' });
     expect(result.failure?.message).toMatch(/learner loss became NaN at step 1 \(uniform run\); lower learningRate \(now 0.001\)/);
-    expect(result.runs.map((r) => r.stoppedEarly)).toEqual(['diverged at step 1']);
+    expect(result.runs.map((r) => r.stoppedEarly)).toEqual([{ reason: 'diverged', detail: 'diverged at step 1' }]);
     expect(result.runs[0]?.curve.map((p) => p.step)).toEqual([0]);
   });
 

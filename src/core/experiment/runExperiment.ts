@@ -1,16 +1,18 @@
-import { policyUsesReference } from '../accounting/stepLedger';
-import type { InputShape } from '../accounting/vitFlops';
-import { compareRuns } from '../analysis/savings';
+import type { InputShape } from '../models/inputShape';
 import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { pixelsPerImage, type Dataset } from '../data/dataset';
-import { usesScorerModel } from '../selection/policies';
+import { POLICIES } from '../selection/policies';
+import { usesReference, usesScorerModel } from '../selection/selectionPolicy';
 import { taskForDataset } from '../tasks/taskForDataset';
 import { DeviceSplit } from '../train/deviceData';
 import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
 import type { EventSink } from './events';
+import { buildExperimentResult } from './experimentResult';
 import type { ExperimentResult, RunResult } from './resultTypes';
-import { runPolicy, TrainingDivergedError, type RunContext } from './runPolicy';
-import { pretrainReference, type PretrainedReference } from './scoringModels';
+import { pretrainReference, type PretrainedReference } from './pretrainReference';
+import type { RunContext } from './runContext';
+import { runPolicy } from './runPolicy';
+import { TrainingDivergedError } from './trainingDiverged';
 
 export interface ExperimentOptions {
   backend: string;
@@ -37,7 +39,7 @@ interface PlannedRun {
 /** uniform and hard once; scorer-based policies once per scorer variant. */
 export function planRuns(policies: readonly PolicyName[], scorers: readonly string[]): PlannedRun[] {
   return policiesToRun(policies).flatMap((policy) => {
-    return usesScorerModel(policy) ? scorers.map((scorer) => ({ policy, scorer })) : [{ policy, scorer: scorers[0] as string }];
+    return usesScorerModel(POLICIES[policy]) ? scorers.map((scorer) => ({ policy, scorer })) : [{ policy, scorer: scorers[0] as string }];
   });
 }
 
@@ -66,12 +68,12 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   try {
     for (const saved of savedReferences) references.set(saved.scorer, restoreReference(task, saved, { ...config, scorer: saved.scorer }, input));
     for (const planned of planRuns(config.policies, scorers)) {
-      const runId = `${planned.policy}${usesScorerModel(planned.policy) ? `@${planned.scorer}` : ''}`;
+      const runId = `${planned.policy}${usesScorerModel(POLICIES[planned.policy]) ? `@${planned.scorer}` : ''}`;
       if (runs.some((r) => r.id === runId)) continue; // finished before the checkpoint
       if (options.shouldStop?.()) break;
       const runConfig = { ...config, scorer: planned.scorer };
       let pretrainedReference = references.get(planned.scorer);
-      if (!pretrainedReference && policyUsesReference(planned.policy) && config.referenceMode === 'held-out') {
+      if (!pretrainedReference && usesReference(POLICIES[planned.policy]) && config.referenceMode === 'held-out') {
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);
         try {
           emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
@@ -115,14 +117,5 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     for (const r of references.values()) r.model.dispose();
     task.dispose();
   }
-  const result: ExperimentResult = {
-    config,
-    backend: options.backend,
-    runs,
-    comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly?.startsWith('diverged'))),
-    ...(failure ? { failure } : {}),
-    ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
-  };
-  emit({ type: 'experiment-finished', result });
-  return result;
+  return buildExperimentResult(config, runs, { backend: options.backend, ...(failure ? { failure } : {}), ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}) });
 }

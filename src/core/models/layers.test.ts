@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { gelu, layerNorm } from './layers';
 import type { ParameterMap } from './parameters';
 
@@ -14,7 +14,7 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 }
 
 describe('hand-written layers equal autodiff of their formulas', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => switchToTestBackend('cpu'));
 
   it('GELU: ½x(1 + tanh(√(2/π)(x + 0.044715x³))) and its derivative', async () => {
     const reference = (x: tf.Tensor) => tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI))), 1));

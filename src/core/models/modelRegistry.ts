@@ -1,4 +1,4 @@
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from './inputShape';
 import type { Flops } from '../accounting/units';
 import type { ImageClassifier } from './imageClassifier';
 import { vitFamily } from './vitFamily';

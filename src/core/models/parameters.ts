@@ -34,12 +34,6 @@ export function addLayerNorm(params: ParameterMap, name: string, width: number):
   params.set(`${name}/bias`, constantVariable([width], 0));
 }
 
-export function parameterCount(params: ParameterMap): number {
-  let n = 0;
-  for (const v of params.values()) n += v.size;
-  return n;
-}
-
 export function disposeParameters(params: ParameterMap): void {
   for (const v of params.values()) v.dispose();
   params.clear();

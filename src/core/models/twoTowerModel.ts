@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { textTowerSpec, type TextShape } from '../accounting/twoTowerFlops';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from './inputShape';
 import { deriveSeed } from '../random/rng';
 import { param } from './layers';
 import { constantVariable, type ParameterMap } from './parameters';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { perExampleCrossEntropy } from '../train/losses';
 import { VisionTransformer } from './vit';
 import type { VitSpec } from './vitVariants';
@@ -10,7 +10,7 @@ const micro: VitSpec = { name: 'micro', size: 'Mu', patch: 4, pool: 'cls', width
 const input = { imageSize: 8, channels: 1, numClasses: 3 };
 
 describe('ViT gradients', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => switchToTestBackend('cpu'));
 
   it('match central finite differences on a micro config', async () => {
     const model = new VisionTransformer(micro, input, 3);

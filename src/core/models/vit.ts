@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from './inputShape';
 import { createRng } from '../random/rng';
 import { dense, gelu, layerNorm, param } from './layers';
 import type { ImageClassifier } from './imageClassifier';

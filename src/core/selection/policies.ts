@@ -1,42 +1,50 @@
-import type { PolicyName } from '../config/experimentConfig';
 import { easyScore, hardScore, learnabilityScore, rhoScore } from './scores';
+import { lossesOf, type SelectionPolicy } from './selectionPolicy';
 
-/** The models whose per-example losses a policy reads on each super-batch. */
-export type ScoringModel = 'learner' | 'online' | 'reference';
-export type LossesByModel = Partial<Record<ScoringModel, Float32Array>>;
-
-export interface SelectionPolicy {
-  name: PolicyName;
-  label: string;
-  /** One line for a classroom. */
-  description: string;
-  models: readonly ScoringModel[];
-  /** null = no scoring: train on a uniform sub-batch (the IID baseline). */
-  score: ((losses: LossesByModel) => Float32Array) | null;
-}
-
-function need(losses: LossesByModel, model: ScoringModel): Float32Array {
-  const l = losses[model];
-  if (!l) throw new Error(`selection: ${model} losses were not computed`);
-  return l;
-}
-
-/** Flat registry: a new scorer is one file (its score function) plus one line here. */
-export const POLICIES: Record<PolicyName, SelectionPolicy> = {
-  uniform: { name: 'uniform', label: 'Uniform (IID)', description: 'No scoring: a random half of each super-batch.', models: [], score: null },
-  hard: { name: 'hard', label: 'Hard', description: "Pick what the learner currently gets most wrong (its own loss).", models: ['learner'], score: (l) => hardScore(need(l, 'learner')) },
-  easy: { name: 'easy', label: 'Easy (reference)', description: 'Pick what a small pretrained reference finds easiest (minus its loss).', models: ['reference'], score: (l) => easyScore(need(l, 'reference')) },
+/**
+ * The flat policy registry, and nothing else: a new policy is one file (its score function) plus
+ * one line here. The policy names, the config's allowed values, the FLOP ledger, the validation
+ * and the run loop all read it (a test extends it with a test-only policy: policyRegistry.test.ts).
+ */
+const REGISTRY = {
+  uniform: {
+    name: 'uniform',
+    label: 'Uniform (IID)',
+    description: 'No scoring: a random half of each super-batch.',
+    models: [],
+    score: null,
+  },
+  hard: {
+    name: 'hard',
+    label: 'Hard',
+    description: 'Pick what the learner currently gets most wrong (its own loss).',
+    models: ['learner'],
+    score: (l) => hardScore(lossesOf(l, 'learner')),
+  },
+  easy: {
+    name: 'easy',
+    label: 'Easy (reference)',
+    description: 'Pick what a small pretrained reference finds easiest (minus its loss).',
+    models: ['reference'],
+    score: (l) => easyScore(lossesOf(l, 'reference')),
+  },
   learnability: {
     name: 'learnability',
     label: 'Learnability',
     description: 'Pick what a tiny online student still gets wrong but the reference gets right.',
     models: ['online', 'reference'],
-    score: (l) => learnabilityScore(need(l, 'online'), need(l, 'reference')),
+    score: (l) => learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference')),
   },
-  rho: { name: 'rho', label: 'RHO-loss', description: 'Learnability with the big learner itself as the online model (costly).', models: ['learner', 'reference'], score: (l) => rhoScore(need(l, 'learner'), need(l, 'reference')) },
-};
+  rho: {
+    name: 'rho',
+    label: 'RHO-loss',
+    description: 'Learnability with the big learner itself as the online model (costly).',
+    models: ['learner', 'reference'],
+    score: (l) => rhoScore(lossesOf(l, 'learner'), lossesOf(l, 'reference')),
+  },
+} satisfies Record<string, SelectionPolicy>;
 
-/** Whether a policy runs a scorer-sized model (online student or reference), i.e. depends on the scorer variant. */
-export function usesScorerModel(policy: PolicyName): boolean {
-  return POLICIES[policy].models.some((m) => m !== 'learner');
-}
+export type PolicyName = keyof typeof REGISTRY;
+export const POLICIES: Readonly<Record<PolicyName, SelectionPolicy>> = REGISTRY;
+/** In registry order; the IID baseline first. */
+export const POLICY_NAMES = Object.keys(REGISTRY) as readonly PolicyName[];

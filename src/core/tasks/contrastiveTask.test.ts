@@ -4,8 +4,8 @@ import { DEFAULT_CONFIG, type ExperimentConfig, type PolicyName } from '../confi
 import { buildCaptionedShapesDataset } from '../data/captionedShapesDataset';
 import { EpochSampler } from '../data/epochSampler';
 import { runExperiment } from '../experiment/runExperiment';
-import { createTrainee, disposeTrainee, perExampleLosses, trainOn } from '../experiment/scoringModels';
-import { useBackend } from '../testing/useBackend';
+import { createTrainee, disposeTrainee, perExampleLosses, trainOn } from '../experiment/trainees';
+import { switchToTestBackend } from '../testing/testBackend';
 import { DeviceSplit } from '../train/deviceData';
 import { learningRateAt } from '../train/schedule';
 import { taskForDataset } from './taskForDataset';
@@ -39,7 +39,7 @@ async function trace(config: ExperimentConfig, policy: PolicyName) {
 }
 
 describe('ActiveCLIP task: contrastive learner, dot-product scorers (wasm)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it('the two-tower learner learns clean pairs: zero-shot accuracy from chance to ≥ 90% in 200 steps', async () => {
     const config = { ...DEFAULT_CONFIG, dataset: 'captioned-shapes' as const, trainSize: 4000, heldOutSize: 0, testSize: 500, pixelNoise: 0, hardPixelNoise: 0 };

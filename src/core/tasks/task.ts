@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Flops } from '../accounting/units';
-import type { InputShape } from '../accounting/vitFlops';
+import type { InputShape } from '../models/inputShape';
 import type { TrainableModel } from '../models/trainableModel';
 import type { DeviceSplit } from '../train/deviceData';
 import type { Evaluation } from '../train/evaluate';
@@ -8,13 +8,13 @@ import type { Evaluation } from '../train/evaluate';
 /**
  * What the learner learns, seen from the selection loop: how a model is built and counted, the
  * learner's training loss, the scorers' per-example loss ℓ(x | θ) and the test metric. The loop
- * (design §4) is the same for every task; the dataset picks the task (paired image–caption data →
+ * (docs/architecture.md, "Run click to chart point") is the same for every task; the dataset picks the task (paired image–caption data →
  * contrastive, labelled images → classification).
  */
 export interface Task {
   readonly kind: 'classification' | 'contrastive';
   createModel(variant: string, input: InputShape, seed: number): TrainableModel;
-  /** F(m): forward FLOPs per example (design §5). */
+  /** F(m): forward FLOPs per example (docs/architecture.md, "Formulas"). */
   forwardFlops(variant: string, input: InputShape): Flops;
   /** F split by tower where a model has several (image, text); undefined for one-tower models. */
   towerFlops?(variant: string, input: InputShape): Record<string, Flops>;

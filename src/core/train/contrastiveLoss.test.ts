@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { negativePairSimilarity, symmetricInfoNce } from './contrastiveLoss';
 
 // Three unit-length pairs in 2-D and logit scale s = 2. Cosines ẑ_I·ẑ_T (rows: images, columns: captions):
@@ -31,7 +31,7 @@ function crossEntropy(values: number[], index: number): number {
 }
 
 describe('symmetric InfoNCE and the per-pair scorer loss (hand-computed 3-pair batch)', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => switchToTestBackend('cpu'));
 
   it('the contrastive loss is ½(mean row CE + mean column CE) of s·ẑ_I·ẑ_Tᵀ with positives on the diagonal', async () => {
     const rows = [0, 1, 2].map((i) => crossEntropy(cosines[i] as number[], i));

@@ -5,7 +5,7 @@ import { EpochSampler } from '../data/epochSampler';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { createModel } from '../models/modelRegistry';
 import { createRng } from '../random/rng';
-import { useBackend } from '../testing/useBackend';
+import { switchToTestBackend } from '../testing/testBackend';
 import { AdamW } from './adamw';
 import { DeviceSplit } from './deviceData';
 import { evaluate } from './evaluate';
@@ -15,7 +15,7 @@ import { trainStep } from './trainStep';
 const input = { imageSize: 16, channels: 1, numClasses: 10 };
 
 describe('training the default learner (wasm)', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it('overfits a batch of 32 random-label noise images to 100% train accuracy', async () => {
     const rng = createRng(1);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BACKEND_ORDER, BACKEND_LABELS, type BackendName } from '../../core/backend/backendNames';
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import type { SelfCheckResult } from '../../core/backend/selfCheck';
-import type { Engine } from '../../worker/engine';
+import type { Engine, EngineFailure } from '../../worker/engine';
 
 export type BackendState =
   | { status: 'starting' }
@@ -19,8 +19,8 @@ const SELF_CHECK_SIZE = 256;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** After a lost GPU device, the next backend down; after a plain worker crash, the same one again. */
-export function backendAfterFailure(current: BackendName, message: string): BackendName {
-  if (!/GPU device was lost/.test(message)) return current;
+export function backendAfterFailure(current: BackendName, cause: EngineFailure['cause']): BackendName {
+  if (cause !== 'device-lost') return current;
   return BACKEND_ORDER[Math.min(BACKEND_ORDER.indexOf(current) + 1, BACKEND_ORDER.length - 1)] as BackendName;
 }
 
@@ -39,8 +39,8 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
 
   useEffect(() => {
     if (!engine) return;
-    return engine.onFailure((message) => {
-      const next = backendAfterFailure(current ?? 'wasm', message);
+    return engine.onFailure(({ cause, message }) => {
+      const next = backendAfterFailure(current ?? 'wasm', cause);
       setFailure(`${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; finished runs are saved — press Run to start again.`);
       setBackend({ status: 'starting' });
       setTarget(next);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flops } from '../../core/accounting/units';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
@@ -29,7 +30,7 @@ describe('experiment reducer', () => {
   });
 
   it('a resumed experiment starts from the checkpoint: finished runs kept, a resumed run keeps its curve so far', () => {
-    const point = (step: number) => ({ step, testAccuracy: 0.5, trainLoss: 1, flops: step, wallMs: step, noisySelectedFraction: 0.3 });
+    const point = (step: number) => ({ step, testAccuracy: 0.5, trainLoss: 1, flops: flops(step), wallMs: step, noisySelectedFraction: 0.3 });
     const checkpoint: ExperimentCheckpoint = { version: 1, config: { ...DEFAULT_CONFIG }, scorers: ['ViT-Mu/8'], backend: 'wasm', finishedRuns: [], current: null, references: [] };
     const resumed = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'resumed', checkpoint });
     expect(resumed.status).toBe('running');
@@ -46,13 +47,22 @@ describe('resultSoFar (saved while training)', () => {
     let state = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG });
     expect(resultSoFar(state)).toBeNull();
     state = experimentReducer(state, { type: 'event', event: { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 400 } });
-    const point = (step: number) => ({ step, testAccuracy: step / 1000, trainLoss: null, flops: step * 10, wallMs: step, noisySelectedFraction: null });
+    const point = (step: number) => ({ step, testAccuracy: step / 1000, trainLoss: null, flops: flops(step * 10), wallMs: step, noisySelectedFraction: null });
     for (const step of [0, 50, 100]) state = experimentReducer(state, { type: 'event', event: { type: 'evaluation', runId: 'uniform', point: point(step) } });
     const soFar = resultSoFar(state)!;
     expect(soFar.runs).toHaveLength(1);
     expect(soFar.runs[0]?.curve.map((p) => p.step)).toEqual([0, 50, 100]);
     expect(soFar.runs[0]?.final).toEqual({ testAccuracy: 0.1, steps: 100, flops: 1000, wallMs: 100 });
-    expect(soFar.runs[0]?.stoppedEarly).toBe('unfinished: saved at step 100 of 400');
+    expect(soFar.runs[0]?.stoppedEarly).toEqual({ reason: 'unfinished', detail: 'unfinished: saved at step 100 of 400' });
     expect(soFar.comparisons).toEqual([]);
+    expect(soFar.backend).toBe('unknown');
+  });
+
+  it('names the backend the engine reported when the experiment started', () => {
+    let state = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG, backend: 'webgpu' });
+    state = experimentReducer(state, { type: 'event', event: { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 400 } });
+    const point = { step: 0, testAccuracy: 0.1, trainLoss: null, flops: flops(0), wallMs: 0, noisySelectedFraction: null };
+    state = experimentReducer(state, { type: 'event', event: { type: 'evaluation', runId: 'uniform', point } });
+    expect(resultSoFar(state)?.backend).toBe('webgpu');
   });
 });

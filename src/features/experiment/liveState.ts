@@ -1,7 +1,11 @@
+import { phaseRecord } from '../../core/accounting/phases';
+import { ZERO_PHASE_FLOPS } from '../../core/accounting/stepLedger';
+import { flops } from '../../core/accounting/units';
 import type { ExperimentConfig, PolicyName } from '../../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
+import { unfinishedAt } from '../../core/experiment/earlyStop';
+import { buildExperimentResult } from '../../core/experiment/experimentResult';
 import type { ExperimentEvent } from '../../core/experiment/events';
-import { compareRuns } from '../../core/analysis/savings';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
 
@@ -26,6 +30,8 @@ export type ExperimentStatus = 'idle' | 'running' | 'finished' | 'stopped' | 'fa
 export interface ExperimentState {
   status: ExperimentStatus;
   config: ExperimentConfig | null;
+  /** The backend the experiment trains on (null: not known yet); results built here carry it. */
+  backend: string | null;
   runs: LiveRun[];
   /** Latest phase message ("pretraining the reference…"). */
   phase: string | null;
@@ -35,12 +41,12 @@ export interface ExperimentState {
   error: string | null;
 }
 
-export const INITIAL_EXPERIMENT_STATE: ExperimentState = { status: 'idle', config: null, runs: [], phase: null, selection: null, result: null, error: null };
+export const INITIAL_EXPERIMENT_STATE: ExperimentState = { status: 'idle', config: null, backend: null, runs: [], phase: null, selection: null, result: null, error: null };
 
 export type ExperimentAction =
-  | { type: 'started'; config: ExperimentConfig }
+  | { type: 'started'; config: ExperimentConfig; backend?: string | null }
   /** Continuing from a checkpoint: its finished runs and the curve so far of the one in progress. */
-  | { type: 'resumed'; checkpoint: ExperimentCheckpoint }
+  | { type: 'resumed'; checkpoint: ExperimentCheckpoint; backend?: string | null }
   | { type: 'event'; event: ExperimentEvent }
   | { type: 'finished'; result: ExperimentResult }
   | { type: 'failed'; error: string }
@@ -76,14 +82,14 @@ export function unfinishedRun(live: LiveRun): RunResult {
     id: live.id,
     policy: live.policy,
     scorer: live.scorer,
-    final: { testAccuracy: last?.testAccuracy ?? 0, steps: last?.step ?? 0, flops: last?.flops ?? 0, wallMs: last?.wallMs ?? 0 },
+    final: { testAccuracy: last?.testAccuracy ?? 0, steps: last?.step ?? 0, flops: last?.flops ?? flops(0), wallMs: last?.wallMs ?? 0 },
     curve: live.points,
-    phaseFlops: { learner: 0, scoring: 0, online: 0, reference: 0 } as RunResult['phaseFlops'],
-    referencePretrainFlops: 0,
-    modelFlops: { learner: 0, scorer: null },
-    phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
+    phaseFlops: ZERO_PHASE_FLOPS,
+    referencePretrainFlops: flops(0),
+    modelFlops: { learner: flops(0), scorer: null },
+    phaseWallMs: phaseRecord(() => 0),
     referenceTestAccuracy: null,
-    stoppedEarly: `unfinished: saved at step ${last?.step ?? 0} of ${live.totalSteps}`,
+    stoppedEarly: unfinishedAt(last?.step ?? 0, live.totalSteps),
   };
 }
 
@@ -91,7 +97,12 @@ export function unfinishedRun(live: LiveRun): RunResult {
 export function resultSoFar(state: ExperimentState): ExperimentResult | null {
   if (!state.config) return null;
   const runs = state.runs.filter((r) => r.points.length > 0).map((r) => r.finished ?? unfinishedRun(r));
-  return runs.length === 0 ? null : { config: state.config, backend: '', runs, comparisons: compareRuns(runs.filter((r) => !r.stoppedEarly)) };
+  return runs.length === 0 ? null : buildExperimentResult(state.config, runs, { backend: backendOf(state) });
+}
+
+/** The experiment's backend as results name it ("unknown" before the engine has reported one). */
+export function backendOf(state: ExperimentState): string {
+  return state.backend ?? 'unknown';
 }
 
 /** The live run itself when it already shows this finished run (no chart re-render), else a new one. */
@@ -104,10 +115,10 @@ function reuseIfCurrent(runs: LiveRun[], run: RunResult): LiveRun {
 export function experimentReducer(state: ExperimentState, action: ExperimentAction): ExperimentState {
   switch (action.type) {
     case 'started':
-      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config };
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config, backend: action.backend ?? null };
     case 'resumed': {
       const { config, finishedRuns, current } = action.checkpoint;
-      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config, runs: finishedRuns.map(liveRunFromResult), phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming' };
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config, backend: action.backend ?? null, runs: finishedRuns.map(liveRunFromResult), phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming' };
     }
     case 'finished':
       // The result is authoritative: events still queued for rendering are ignored from here on.
@@ -116,13 +127,14 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
         status: action.result.failure ? 'failed' : action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished',
         error: action.result.failure ? `${action.result.failure.message}. The runs so far are kept and saved.` : null,
         runs: action.result.runs.map((run) => reuseIfCurrent(state.runs, run)),
+        backend: action.result.backend,
         result: action.result,
         phase: null,
       };
     case 'failed':
       return { ...state, status: 'failed', error: action.error, phase: null };
     case 'loaded':
-      return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, runs: action.result.runs.map(liveRunFromResult), result: action.result };
+      return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, backend: action.result.backend, runs: action.result.runs.map(liveRunFromResult), result: action.result };
     case 'event':
       // After the end state only a late selection sample still counts (the inspector shows the last one).
       return state.status === 'running' || (action.event.type === 'selection' && state.result !== null) ? applyEvent(state, action.event) : state;
@@ -153,7 +165,5 @@ function applyEvent(state: ExperimentState, e: ExperimentEvent): ExperimentState
       return { ...state, selection: { ...(e.sample as SelectionSampleWithPixels), runId: e.runId } };
     case 'run-finished':
       return { ...state, runs: updateRun(state.runs, e.runId, (r) => ({ ...r, finished: e.run, etaMs: 0 })) };
-    case 'experiment-finished':
-      return { ...state, result: e.result };
   }
 }

@@ -1,11 +1,11 @@
 import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
-import { compareRuns } from '../../core/analysis/savings';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
+import { buildExperimentResult } from '../../core/experiment/experimentResult';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { EngineLostError, type Engine, type StartOptions } from '../../worker/engine';
-import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
+import { INITIAL_EXPERIMENT_STATE, backendOf, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 500;
 
@@ -94,7 +94,8 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     async (config: ExperimentConfig, options: StartOptions = {}) => {
       if (!engine) return;
       latestCheckpoint.current = options.resume ?? null;
-      dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume } : { type: 'started', config });
+      const backend = engine.backend;
+      dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume, backend } : { type: 'started', config, backend });
       try {
         const result = await engine.start(config, options);
         // Events still queued (the last selection sample) are handed over now; the reducer keeps a
@@ -110,7 +111,8 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
         if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
         // The worker is gone (crash, lost device): keep every run that had finished.
         const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
-        if (finished.length > 0) onFinished?.({ config, backend: '', runs: finished, comparisons: compareRuns(finished), failure: { runId: latest.current.runs.at(-1)?.id ?? '', message } });
+        const failure = { runId: latest.current.runs.at(-1)?.id ?? '', message };
+        if (finished.length > 0) onFinished?.(buildExperimentResult(config, finished, { backend: backendOf(latest.current), failure }));
       }
     },
     [engine, onFinished, onInterrupted],

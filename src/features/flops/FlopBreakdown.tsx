@@ -1,21 +1,21 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { PHASES, sumPhases, type Phase, type PhaseRecord } from '../../core/accounting/phases';
 import { formatFlops } from '../../core/accounting/units';
 import type { LiveRun } from '../experiment/liveState';
-import { formatFlopTick } from '../experiment/policyColors';
+import { formatFlopTick } from '../experiment/formatters';
 
 interface Props {
   runs: LiveRun[];
 }
 
-type Phase = 'learner' | 'scoring' | 'online' | 'reference';
-
 /** Phase colours: a dark slate for the learner and Okabe–Ito hues for the overheads. */
-const PHASES: readonly { key: Phase; label: string; color: string }[] = [
-  { key: 'learner', label: 'learner updates', color: '#33415c' },
-  { key: 'scoring', label: 'scoring forwards', color: '#e69f00' },
-  { key: 'online', label: 'online model updates', color: '#56b4e9' },
-  { key: 'reference', label: 'reference updates', color: '#cc79a7' },
-];
+const PHASE_STYLES: PhaseRecord<{ label: string; color: string }> = {
+  learner: { label: 'learner updates', color: '#33415c' },
+  scoring: { label: 'scoring forwards', color: '#e69f00' },
+  online: { label: 'online model updates', color: '#56b4e9' },
+  reference: { label: 'reference updates', color: '#cc79a7' },
+};
+const PHASE_BARS = PHASES.map((key) => ({ key, ...PHASE_STYLES[key] }));
 
 interface Row extends Record<Phase, number> {
   name: string;
@@ -28,7 +28,7 @@ function share(part: number, total: number): string {
 }
 
 function rowSummary(row: Row): string {
-  const parts = PHASES.filter((p) => row[p.key] > 0).map((p) => `${p.label} ${formatFlops(row[p.key])} (${share(row[p.key], row.total)})`);
+  const parts = PHASE_BARS.filter((p) => row[p.key] > 0).map((p) => `${p.label} ${formatFlops(row[p.key])} (${share(row[p.key], row.total)})`);
   const pretrain = row.pretrain > 0 ? `; plus ${formatFlops(row.pretrain)} once to pretrain the reference` : '';
   return `${row.name}: ${formatFlops(row.total)} in training — ${parts.join(', ') || 'nothing counted'}${pretrain}.`;
 }
@@ -38,10 +38,10 @@ export function FlopBreakdown({ runs }: Props) {
   const rows: Row[] = runs.flatMap((run) => {
     if (!run.finished) return [];
     const f = run.finished.phaseFlops;
-    return [{ name: run.id, learner: f.learner, scoring: f.scoring, online: f.online, reference: f.reference, total: f.learner + f.scoring + f.online + f.reference, pretrain: run.finished.referencePretrainFlops }];
+    return [{ name: run.id, ...f, total: sumPhases(f), pretrain: run.finished.referencePretrainFlops }];
   });
   const pretrained = rows.filter((r) => r.pretrain > 0);
-  const activePhases = PHASES.filter((p) => rows.some((r) => r[p.key] > 0));
+  const activePhases = PHASE_BARS.filter((p) => rows.some((r) => r[p.key] > 0));
   return (
     <section className="panel flop-breakdown" aria-labelledby="flop-breakdown-title" data-testid="flop-breakdown" data-runs={rows.length}>
       <h2 id="flop-breakdown-title">Where the FLOPs go</h2>

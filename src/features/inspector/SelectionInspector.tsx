@@ -3,7 +3,8 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterCh
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
-import { POLICY_STYLES, formatPercent, percentAxis, runLineStyles } from '../experiment/policyColors';
+import { POLICY_STYLES, runLineStyles } from '../experiment/policyStyles';
+import { formatPercent, percentAxis } from '../experiment/formatters';
 import { countsText, decodeGreyscale, greyToRgba, lossPairs, selectionCounts, thumbnailInfos, type ThumbnailInfo } from './selectionView';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import { POLICY_STYLES, formatSaving, percentAxis } from '../experiment/policyColors';
+import { POLICY_STYLES } from '../experiment/policyStyles';
+import { formatSaving, percentAxis } from '../experiment/formatters';
 import { breakEvenCurve, breakEvenSaving, computeFrontier, learnabilityOverhead, logRange, logTicks, pointsFromResults, type ParetoRunPoint } from './paretoPoints';
 
 interface Props {

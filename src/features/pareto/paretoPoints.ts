@@ -1,6 +1,6 @@
 import { paretoFrontier } from '../../core/analysis/pareto';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import { runLabel } from '../experiment/policyColors';
+import { runLabel } from '../experiment/policyStyles';
 
 /** One finished active run with a scorer model, placed by scorer cost against its savings. */
 export interface ParetoRunPoint {

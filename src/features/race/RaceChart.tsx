@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
-import { formatFlopTick, formatPercent, percentAxis, runLineStyles } from '../experiment/policyColors';
+import { runLineStyles } from '../experiment/policyStyles';
+import { formatFlopTick, formatPercent, percentAxis } from '../experiment/formatters';
 
 interface Props {
   runs: LiveRun[];

@@ -19,7 +19,7 @@ export function formatDuration(ms: number): string {
 
 /** "done", "stopped: diverged", "ETA 1m 20s" or "ETA …" (until the first step is timed). */
 export function runStatusText(run: Pick<LiveRun, 'finished' | 'etaMs'>): string {
-  if (run.finished) return run.finished.stoppedEarly ? `stopped: ${run.finished.stoppedEarly}` : 'done';
+  if (run.finished) return run.finished.stoppedEarly ? `stopped: ${run.finished.stoppedEarly.detail}` : 'done';
   return run.etaMs === null ? 'ETA …' : `ETA ${formatDuration(run.etaMs)}`;
 }
 

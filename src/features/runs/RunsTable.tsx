@@ -1,5 +1,6 @@
 import type { Comparison } from '../../core/experiment/resultTypes';
-import { formatSaving, runLabel } from '../experiment/policyColors';
+import { runLabel } from '../experiment/policyStyles';
+import { formatSaving } from '../experiment/formatters';
 import { bestSaving, formatSavedAt, type SavedRecord } from './runRecords';
 
 export interface RunsTableProps {

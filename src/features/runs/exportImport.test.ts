@@ -24,6 +24,17 @@ describe('result JSON export / import', () => {
     expect(resultToJson(parsed.result)).toBe(text);
   });
 
+  it('reads a file saved before stop reasons were typed: the old sentence becomes { reason, detail }', () => {
+    const old = sample();
+    old.runs[1]!.stoppedEarly = 'diverged at step 30';
+    const parsed = parseResultJson(JSON.stringify(old));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.result.runs[1]?.stoppedEarly).toEqual({ reason: 'diverged', detail: 'diverged at step 30' });
+    const bad = sample();
+    bad.runs[1]!.stoppedEarly = { reason: 'bored', detail: 'x' };
+    expect(messageOf(bad)).toMatch(/^runs\[1\]\.stoppedEarly: expected \{ reason: user \| diverged \| unfinished, detail: text \}.*, got an object$/);
+  });
+
   it('reports malformed JSON with the parse error', () => {
     expect(messageOf('{"config": ')).toMatch(/^not valid JSON: .+/);
     expect(messageOf('')).toMatch(/^not valid JSON: /);

@@ -1,4 +1,5 @@
 import { POLICY_NAMES } from '../../core/config/experimentConfig';
+import { readEarlyStop, STOP_REASONS, upgradeSavedResult } from '../../core/experiment/earlyStop';
 import { validateConfig } from '../../core/config/validateConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 
@@ -81,6 +82,9 @@ function checkRun(value: unknown, path: string): void {
     if ('trainLoss' in point) numberOrNull(point.trainLoss, `${at}.trainLoss`);
     if ('noisySelectedFraction' in point) numberOrNull(point.noisySelectedFraction, `${at}.noisySelectedFraction`);
   });
+  if ('stoppedEarly' in run && readEarlyStop(run.stoppedEarly) === null) {
+    fail(`${path}.stoppedEarly`, `{ reason: ${STOP_REASONS.join(' | ')}, detail: text } or a saved sentence ("stopped by the user", "diverged at step N", "unfinished: …")`, run.stoppedEarly);
+  }
 }
 
 function checkComparison(value: unknown, path: string): void {
@@ -90,7 +94,7 @@ function checkComparison(value: unknown, path: string): void {
   for (const key of ['learnerSaving', 'computeSaving'] as const) numberOrNull(c[key], `${path}.${key}`);
 }
 
-/** The upload a custom-dataset result names (design §7 extension): its name, size and content hash. */
+/** The upload a custom-dataset result names: its name, size and content hash. */
 function checkUploadedDataset(value: unknown): void {
   const upload = object(value, 'uploadedDataset');
   string(upload.fileName, 'uploadedDataset.fileName');
@@ -129,7 +133,7 @@ export function parseResultJson(text: string): ParsedResult {
     if (error instanceof ShapeError) return { ok: false, message: error.message };
     throw error;
   }
-  return { ok: true, result: data as unknown as ExperimentResult };
+  return { ok: true, result: upgradeSavedResult(data as unknown as ExperimentResult) };
 }
 
 /** Saves `blob` as a download named `filename`. */

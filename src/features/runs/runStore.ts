@@ -1,4 +1,5 @@
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
+import { upgradeSavedCheckpoint, upgradeSavedResult } from '../../core/experiment/earlyStop';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { defaultRecordName, newRecordId, newestFirst, type SavedRecord } from './runRecords';
 
@@ -41,6 +42,11 @@ interface CheckpointRecord {
 function makeRecord(result: ExperimentResult, name: string | undefined, id: string | undefined): SavedRecord {
   const now = new Date();
   return { id: id ?? newRecordId(now), savedAt: now.toISOString(), name: name ?? defaultRecordName(result, now), result };
+}
+
+/** A record as saved by any earlier version, in today's form (stop reasons were plain text). */
+function upgradeRecord(record: SavedRecord): SavedRecord {
+  return { ...record, result: upgradeSavedResult(record.result) };
 }
 
 /** Results kept in a Map: the fallback where IndexedDB is missing or refuses to open. */
@@ -126,8 +132,11 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
       await transact(db, 'readwrite', (store) => store.put(record));
       return record;
     },
-    list: async () => newestFirst(await transact(db, 'readonly', (store) => store.getAll() as IDBRequest<SavedRecord[]>)),
-    get: async (id) => (await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<SavedRecord | undefined>)) ?? undefined,
+    list: async () => newestFirst((await transact(db, 'readonly', (store) => store.getAll() as IDBRequest<SavedRecord[]>)).map(upgradeRecord)),
+    get: async (id) => {
+      const record = await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<SavedRecord | undefined>);
+      return record && upgradeRecord(record);
+    },
     remove: async (id) => {
       await transact(db, 'readwrite', (store) => store.delete(id));
       await transact(db, 'readwrite', (store) => store.delete(id), CHECKPOINT_STORE_NAME);
@@ -136,7 +145,10 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
       const record: CheckpointRecord = { id, checkpoint };
       await transact(db, 'readwrite', (store) => store.put(record), CHECKPOINT_STORE_NAME);
     },
-    getCheckpoint: async (id) => ((await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<CheckpointRecord | undefined>, CHECKPOINT_STORE_NAME)) ?? undefined)?.checkpoint,
+    getCheckpoint: async (id) => {
+      const record = await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<CheckpointRecord | undefined>, CHECKPOINT_STORE_NAME);
+      return record && upgradeSavedCheckpoint(record.checkpoint);
+    },
     removeCheckpoint: async (id) => {
       await transact(db, 'readwrite', (store) => store.delete(id), CHECKPOINT_STORE_NAME);
     },

@@ -1,7 +1,8 @@
 import type { Comparison } from '../../core/experiment/resultTypes';
 import { isComputePositive } from '../../core/analysis/savings';
 import type { LiveRun } from '../experiment/liveState';
-import { formatPercent, formatSaving, runLabel } from '../experiment/policyColors';
+import { runLabel } from '../experiment/policyStyles';
+import { formatPercent, formatSaving } from '../experiment/formatters';
 
 interface Props {
   comparisons: Comparison[];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, POLICY_NAMES, type ExperimentConfig } from '../../config/experimentConfig';
 import { validateConfig } from '../../config/validateConfig';
 import { runExperiment } from '../../experiment/runExperiment';
-import { useBackend } from '../../testing/useBackend';
+import { switchToTestBackend } from '../../testing/testBackend';
 import { loadDataset } from '../datasetRegistry';
 import { withUploadedDataset } from './customDatasetEntry';
 import { parseCsvImageSet } from './csvImageSet';
@@ -22,7 +22,7 @@ async function trainOn(csv: string, policies: ExperimentConfig['policies']) {
 }
 
 describe('an uploaded CSV trains like any dataset', () => {
-  beforeAll(() => useBackend('wasm'));
+  beforeAll(() => switchToTestBackend('wasm'));
 
   it('the synthetic dataset written as a CSV trains with every policy', async () => {
     const csv = syntheticCsv({ ...DEFAULT_CONFIG, trainSize: 600, seed: 3 });

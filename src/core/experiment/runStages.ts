@@ -1,0 +1,155 @@
+import * as tf from '@tensorflow/tfjs';
+import { totalPhaseFlops } from '../accounting/stepLedger';
+import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
+import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
+import { divergedAtStep, type EarlyStop } from './earlyStop';
+import type { RunResult } from './resultTypes';
+import { buildRunResult } from './runResult';
+import type { RunState } from './runState';
+import { TrainingDivergedError } from './trainingDiverged';
+import { perExampleLosses, trainOn } from './trainees';
+
+/**
+ * The stages of one run, each a line of runPolicy's loop (docs/architecture.md, "Run click to chart
+ * point"). Each reads and updates the RunState; none keeps state of its own.
+ */
+
+/** Announces the run (with its curve so far when it resumes from a checkpoint). */
+export function announceRun(state: RunState, resumed: boolean): void {
+  const { config, emit } = state.ctx;
+  const scorer = usesScorerModel(state.policy) ? config.scorer : null;
+  emit({
+    type: 'run-started',
+    runId: state.runId,
+    policy: state.policyName,
+    scorer,
+    totalSteps: config.steps,
+    ...(resumed ? { resumedAt: state.step, curve: state.recorder.points } : {}),
+  });
+}
+
+/** Evaluates the learner on the test split: a curve point at the current step, and the last selection made. */
+export async function evaluate(state: RunState): Promise<void> {
+  const { task, test, emit } = state.ctx;
+  const { accuracy, retrieval } = await task.evaluate(state.trainees.learner.model, test);
+  state.lastRetrieval = retrieval;
+  const point = state.recorder.point(state.step, accuracy, totalPhaseFlops(state.phaseFlops), state.wallMs());
+  emit({ type: 'evaluation', runId: state.runId, point });
+  if (state.lastSample) emit({ type: 'selection', runId: state.runId, sample: state.lastSample });
+}
+
+/**
+ * Scores the super-batch with the policy's models, picks b of it (selectSubBatch) and trains an
+ * online reference on all of it; returns the train-split indices of the b picked examples.
+ */
+export async function selectFromSuperBatch(state: RunState, superBatch: Int32Array, learningRate: number): Promise<Int32Array> {
+  const { config, train } = state.ctx;
+  const step = state.step + 1;
+  if (!state.policy.score) {
+    // The IID baseline scores nothing; its sample shows just the b examples it trains on.
+    const { positions } = selectSubBatch(state.policy, {}, config.batchSize, config.temperature, state.rng);
+    const selected = positions.map((p) => superBatch[p] as number);
+    state.lastSample = { step, superBatch: Array.from(selected), selected: Array.from(positions), scores: null, losses: {} };
+    return selected;
+  }
+  const { images, labels } = train.batch(superBatch);
+  try {
+    const losses = await state.timed('scoring', () => scoringLosses(state, images, labels));
+    const choice = selectOrDiverge(state, losses, step);
+    const { onlineReference } = state.trainees;
+    if (onlineReference) {
+      const loss = await state.timed('reference', () => trainOn(onlineReference, images, labels, 2 * learningRate, config.labelSmoothing));
+      if (!Number.isFinite(loss)) throw divergedAt(state, 'online reference', loss, step, ' — the reference trains at 2×');
+    }
+    state.lastSample = {
+      step,
+      superBatch: Array.from(superBatch),
+      selected: Array.from(choice.positions),
+      scores: choice.scores && Array.from(choice.scores),
+      losses: Object.fromEntries(Object.entries(losses).map(([k, v]) => [k, Array.from(v)])),
+    };
+    return choice.positions.map((p) => superBatch[p] as number);
+  } finally {
+    tf.dispose([images, labels]);
+  }
+}
+
+/** Trains the learner, and the online student, on the picked examples; returns the learner's loss. */
+export async function trainOnSelected(state: RunState, selected: Int32Array, learningRate: number): Promise<number> {
+  const { train, config } = state.ctx;
+  const { learner, online } = state.trainees;
+  const { images, labels } = train.batch(selected);
+  try {
+    const loss = await state.timed('learner', () => trainOn(learner, images, labels, learningRate, config.labelSmoothing));
+    if (online) {
+      const onlineLoss = await state.timed('online', () => trainOn(online, images, labels, learningRate, config.labelSmoothing));
+      if (!Number.isFinite(onlineLoss)) throw divergedAt(state, 'online model', onlineLoss, state.step + 1);
+    }
+    return loss;
+  } finally {
+    tf.dispose([images, labels]);
+  }
+}
+
+/** Books the step: its number, the FLOP ledger, the learner's loss and the corrupted share of the pick. */
+export function recordStep(state: RunState, loss: number, selected: Int32Array, learningRate: number): void {
+  const { config, train, emit } = state.ctx;
+  state.advance();
+  if (!Number.isFinite(loss)) throw divergedAt(state, 'learner', loss, state.step);
+  let corrupted = 0;
+  for (const i of selected) if (train.split.corruption[i] !== 0) corrupted++;
+  state.recorder.addStep(loss, corrupted, config.batchSize);
+  const { step, runId } = state;
+  emit({
+    type: 'step',
+    runId,
+    step,
+    totalSteps: config.steps,
+    trainLoss: loss,
+    learningRate,
+    wallMs: state.wallMs(),
+    flops: totalPhaseFlops(state.phaseFlops),
+  });
+}
+
+export function isEvaluationStep(state: RunState): boolean {
+  const { config } = state.ctx;
+  return state.step % config.evalEvery === 0 || state.step === config.steps;
+}
+
+/** Checkpoints every `checkpointEvery` steps, but not after the last step (the result follows). */
+export function isCheckpointStep(state: RunState): boolean {
+  const { onCheckpoint, checkpointEvery, config } = state.ctx;
+  return Boolean(onCheckpoint && checkpointEvery && state.step % checkpointEvery === 0 && state.step < config.steps);
+}
+
+/** Ends the run (after a last evaluation if the current step has none) and reports its result. */
+export async function finishRun(state: RunState, stoppedEarly?: EarlyStop): Promise<RunResult> {
+  if (state.recorder.lastStep !== state.step) await evaluate(state);
+  const run = buildRunResult(state, state.step, stoppedEarly);
+  state.ctx.emit({ type: 'run-finished', runId: state.runId, run });
+  return run;
+}
+
+async function scoringLosses(state: RunState, images: tf.Tensor2D, labels: tf.Tensor1D): Promise<LossesByModel> {
+  const losses: LossesByModel = {};
+  for (const m of state.policy.models) losses[m] = await perExampleLosses(state.ctx.task, state.scoringModel(m), images, labels);
+  return losses;
+}
+
+function selectOrDiverge(state: RunState, losses: LossesByModel, step: number) {
+  const { config } = state.ctx;
+  try {
+    return selectSubBatch(state.policy, losses, config.batchSize, config.temperature, state.rng);
+  } catch (error) {
+    if (error instanceof NonFiniteScoreError) throw divergedAt(state, 'scorer', Number.NaN, step);
+    throw error;
+  }
+}
+
+/** A loss that stopped being finite at `step`: the error carries the run up to the step before. */
+function divergedAt(state: RunState, what: string, loss: number, step: number, extra = ''): TrainingDivergedError {
+  const { config } = state.ctx;
+  const message = `${what} loss became ${loss} at step ${step} (${state.policyName} run); lower learningRate (now ${config.learningRate})${extra} and run again`;
+  return new TrainingDivergedError(message, buildRunResult(state, step - 1, divergedAtStep(step)));
+}
