@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import { parseResultJson } from './exportImport';
+import { MAX_IMPORT_BYTES, parseResultJson, tooLargeMessage } from './exportImport';
 
 export interface ImportResultButtonProps {
   onImport: (result: ExperimentResult) => void;
@@ -26,6 +26,7 @@ export function ImportResultButton({ onImport, onError, disabled = false }: Impo
           const file = input.files?.[0];
           if (!file) return;
           try {
+            if (file.size > MAX_IMPORT_BYTES) return onError(`${file.name}: ${tooLargeMessage(file.size)}`);
             const parsed = parseResultJson(await file.text());
             if (parsed.ok) onImport(parsed.result);
             else onError(`${file.name}: ${parsed.message}`);
