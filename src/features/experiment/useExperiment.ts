@@ -1,10 +1,10 @@
 import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
-import { compareRuns } from '../../core/analysis/savings';
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import { EngineLostError, type Engine, type StartOptions } from '../../worker/engine';
+import type { Engine, StartOptions } from '../../worker/engine';
+import { failureOutcome } from './failureOutcome';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 500;
@@ -54,7 +54,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
 
   // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
   // times a second, so the main thread never renders charts per step (no long tasks).
-  const flushEvents = useRef<() => void>(() => {});
+  const flushEvents = useRef<() => ExperimentEvent[]>(() => []);
   useEffect(() => {
     if (!engine) return;
     const pendingSteps = new Map<string, ExperimentEvent>();
@@ -71,6 +71,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       startTransition(() => {
         for (const event of events) dispatch({ type: 'event', event });
       });
+      return events;
     };
     const unsubscribe = engine.subscribe((event) => {
       if (event.type === 'step') pendingSteps.set(event.runId, event);
@@ -84,7 +85,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     });
     flushEvents.current = flush;
     return () => {
-      flushEvents.current = () => {};
+      flushEvents.current = () => [];
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
@@ -103,17 +104,15 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
         dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        flushEvents.current();
-        dispatch({ type: 'failed', error: message });
-        // Only a lost worker or device is worth resuming; a refused request (bad dataset, mismatched checkpoint) would fail again.
-        if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
-        // The worker is gone (crash, lost device): keep every run that had finished.
-        const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
-        if (finished.length > 0) onFinished?.({ config, backend: '', runs: finished, comparisons: compareRuns(finished), failure: { runId: latest.current.runs.at(-1)?.id ?? '', message } });
+        // The experiment did not finish: it is never reported as finished, so its checkpoint stays and
+        // its record keeps every curve so far (finished runs and the partial one), marked unfinished.
+        const outcome = failureOutcome(latest.current, flushEvents.current(), error);
+        dispatch({ type: 'failed', error: outcome.message });
+        if (outcome.soFar) onProgress?.(outcome.soFar);
+        if (outcome.resumable) onInterrupted?.(outcome.message, latestCheckpoint.current, options);
       }
     },
-    [engine, onFinished, onInterrupted],
+    [engine, onFinished, onProgress, onInterrupted],
   );
 
   const stop = useCallback(() => engine?.stop(), [engine]);
