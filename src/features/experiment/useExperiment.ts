@@ -40,12 +40,17 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
 
   const points = state.runs.reduce((n, r) => n + r.points.length + (r.finished ? 1 : 0), 0);
   const lastSaved = useRef(0);
+  /**
+   * Set the moment the engine answers (before React renders the end state): a progress save that
+   * fires in between would overwrite the finished record with an unfinished one.
+   */
+  const ended = useRef(true);
   useEffect(() => {
     if (state.status !== 'running' || !onProgress || points === 0) return;
     const wait = Math.max(0, lastSaved.current + PROGRESS_SAVE_MS - Date.now());
     const timer = setTimeout(() => {
       const soFar = resultSoFar(latest.current);
-      if (!soFar || latest.current.status !== 'running') return;
+      if (!soFar || ended.current || latest.current.status !== 'running') return;
       lastSaved.current = Date.now();
       onProgress(soFar);
     }, wait);
@@ -95,15 +100,18 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     async (config: ExperimentConfig, options: StartOptions = {}) => {
       if (!engine) return;
       latestCheckpoint.current = options.resume ?? null;
+      ended.current = false;
       dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume } : { type: 'started', config });
       try {
         const result = await engine.start(config, options);
+        ended.current = true;
         // Events still queued (the last selection sample) are handed over now; the reducer keeps a
         // late selection sample after the end state (the result itself is authoritative for curves).
         flushEvents.current();
         dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
+        ended.current = true;
         // The experiment did not finish: it is never reported as finished, so its checkpoint stays and
         // its record keeps every curve so far (finished runs and the partial one), marked unfinished.
         const outcome = failureOutcome(latest.current, flushEvents.current(), error);
