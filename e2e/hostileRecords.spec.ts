@@ -11,18 +11,26 @@ function brokenResult(): Record<string, unknown> {
   delete data.comparisons[0]!.scorerFlopRatio;
   return data;
 }
-const jsonFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
+const jsonFile = (name: string, data: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)),
+});
 
 const progressOf = (page: Page, runId: string) => page.getByRole('progressbar', { name: `Training ${runId}` });
 const stepOf = async (page: Page, runId: string) => Number((await progressOf(page, runId).getAttribute('aria-valuenow')) ?? -1);
 
-test('a broken import is refused with the path of the bad field; a broken saved record is listed, not drawn, and the lab works after a reload', async ({ page }) => {
+test('a broken import is refused with the path of the bad field; a broken saved record is listed, not drawn, and the lab works after a reload', async ({
+  page,
+}) => {
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto('/?backend=wasm&preset=micro');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
   const importInput = page.getByTestId('import-result');
   await importInput.setInputFiles(jsonFile('broken.json', brokenResult()));
-  await expect(page.getByTestId('import-message')).toHaveText('broken.json: comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing');
+  await expect(page.getByTestId('import-message')).toHaveText(
+    'broken.json: comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing',
+  );
   await expect(page.getByTestId('saved-runs-empty')).toBeVisible();
   await importInput.setInputFiles(jsonFile('good.json', REAL));
   await expect(page.getByTestId('import-message')).toHaveText('Imported: the result is on screen and saved.');
@@ -65,7 +73,10 @@ test('Open and Import are refused while an experiment runs', async ({ page }) =>
   await expect(page.getByTestId('saved-run')).toHaveCount(1);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'running');
-  const open = page.getByTestId('saved-run').first().getByRole('button', { name: /^Open / });
+  const open = page
+    .getByTestId('saved-run')
+    .first()
+    .getByRole('button', { name: /^Open / });
   await expect(open).toBeDisabled();
   await expect(open).toHaveAttribute('title', 'An experiment is running; stop it first.');
   await expect(page.getByTestId('import-result')).toBeDisabled();
@@ -87,12 +98,18 @@ test('three crashes in one experiment: two automatic resumes, then the notice of
   for (const attempt of [1, 2]) {
     await expect.poll(() => stepOf(page, active), { timeout: 90_000 }).toBeGreaterThan(from + 50);
     await page.evaluate(() => (window as unknown as Hooks).__labTest.simulateFailure('worker-crash'));
-    await expect(notice).toContainText(new RegExp(`Resumed ${active} at step \\d+ from its checkpoint \\(attempt ${attempt} of 2\\)`), { timeout: 60_000 });
+    await expect(notice).toContainText(new RegExp(`Resumed ${active} at step \\d+ from its checkpoint \\(attempt ${attempt} of 2\\)`), {
+      timeout: 60_000,
+    });
     from = Number(/at step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
   }
   await expect.poll(() => stepOf(page, active), { timeout: 90_000 }).toBeGreaterThan(from + 50);
   await page.evaluate(() => (window as unknown as Hooks).__labTest.simulateFailure('worker-crash'));
-  await expect(notice).toContainText(new RegExp(`Interrupted 3 times, so the lab stopped resuming by itself\\. Its checkpoint is kept: Resume continues ${active} at step \\d+\\.`));
+  await expect(notice).toContainText(
+    new RegExp(
+      `Interrupted 3 times, so the lab stopped resuming by itself\\. Its checkpoint is kept: Resume continues ${active} at step \\d+\\.`,
+    ),
+  );
   await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'failed');
   // The checkpoint was not deleted: the saved record is unfinished and resumable after a reload too.
   await expect(page.getByTestId('saved-run')).toContainText('unfinished');

@@ -16,7 +16,27 @@ const REAL = readFileSync(new URL('../features/runs/microResult.fixture.json', i
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const INHERITED = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
-const VALUES: Json[] = [null, true, false, 0, -1, 0.5, 1.5, 2.5e-9, 1e300, -1e300, 2 ** 53 + 2, '', 'x', '1', '=HYPERLINK("http://x")', [], {}, [1], { a: 1 }];
+const VALUES: Json[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  0.5,
+  1.5,
+  2.5e-9,
+  1e300,
+  -1e300,
+  2 ** 53 + 2,
+  '',
+  'x',
+  '1',
+  '=HYPERLINK("http://x")',
+  [],
+  {},
+  [1],
+  { a: 1 },
+];
 
 const pick = <T>(items: readonly T[], rng: Rng): T => items[rng.int(items.length)] as T;
 

@@ -23,7 +23,9 @@ describe('crash / auto-resume state machine', () => {
   it('resumes automatically, counting attempts, and says so', () => {
     const interrupted = run([{ type: 'interrupted', checkpoint: checkpoint(40), options: { scorers: ['ViT-Mu/8'] } }]);
     expect(interrupted.pending).toEqual({ scorers: ['ViT-Mu/8'], resume: checkpoint(40) });
-    expect(interrupted.notice).toBe(`Resuming learnability@ViT-Mu/8 at step 40 once the worker is ready (attempt 1 of ${MAX_AUTO_RESUMES})…`);
+    expect(interrupted.notice).toBe(
+      `Resuming learnability@ViT-Mu/8 at step 40 once the worker is ready (attempt 1 of ${MAX_AUTO_RESUMES})…`,
+    );
     const resumed = resumeReducer(interrupted, { type: 'resuming', request: interrupted.pending!, byUser: false });
     expect(resumed.pending).toBeNull();
     expect(resumed.notice).toBe(`Resumed learnability@ViT-Mu/8 at step 40 from its checkpoint (attempt 1 of ${MAX_AUTO_RESUMES}).`);
@@ -39,11 +41,20 @@ describe('crash / auto-resume state machine', () => {
     expect(state.interruptions).toBe(3);
     expect(state.pending).toBeNull();
     expect(state.offer?.resume).toEqual(checkpoint(120));
-    expect(state.notice).toBe('Interrupted 3 times, so the lab stopped resuming by itself. Its checkpoint is kept: Resume continues learnability@ViT-Mu/8 at step 120.');
+    expect(state.notice).toBe(
+      'Interrupted 3 times, so the lab stopped resuming by itself. Its checkpoint is kept: Resume continues learnability@ViT-Mu/8 at step 120.',
+    );
     // The user's Resume works from that offer and gives a fresh allowance.
     const resumed = resumeReducer(state, { type: 'resuming', request: state.offer!, byUser: true });
-    expect(resumed).toEqual({ interruptions: 0, pending: null, offer: null, notice: 'Resumed learnability@ViT-Mu/8 at step 120 from its checkpoint.' });
-    expect(crashAndResume(resumed, 160).notice).toBe(`Resumed learnability@ViT-Mu/8 at step 160 from its checkpoint (attempt 1 of ${MAX_AUTO_RESUMES}).`);
+    expect(resumed).toEqual({
+      interruptions: 0,
+      pending: null,
+      offer: null,
+      notice: 'Resumed learnability@ViT-Mu/8 at step 120 from its checkpoint.',
+    });
+    expect(crashAndResume(resumed, 160).notice).toBe(
+      `Resumed learnability@ViT-Mu/8 at step 160 from its checkpoint (attempt 1 of ${MAX_AUTO_RESUMES}).`,
+    );
   });
 
   it('without a checkpoint there is nothing to resume; a new Run clears everything', () => {
@@ -56,7 +67,13 @@ describe('crash / auto-resume state machine', () => {
   });
 
   it('between runs the notice names the run it continues after', () => {
-    const between: ExperimentCheckpoint = { ...checkpoint(0), current: null, finishedRuns: [{ id: 'uniform' } as ExperimentCheckpoint['finishedRuns'][number]] };
-    expect(run([{ type: 'interrupted', checkpoint: between, options: {} }]).notice).toMatch(/^Resuming after uniform once the worker is ready/);
+    const between: ExperimentCheckpoint = {
+      ...checkpoint(0),
+      current: null,
+      finishedRuns: [{ id: 'uniform' } as ExperimentCheckpoint['finishedRuns'][number]],
+    };
+    expect(run([{ type: 'interrupted', checkpoint: between, options: {} }]).notice).toMatch(
+      /^Resuming after uniform once the worker is ready/,
+    );
   });
 });

@@ -46,20 +46,33 @@ export function resumeReducer(state: ResumeState, action: ResumeAction): ResumeS
     case 'interrupted': {
       const interruptions = state.interruptions + 1;
       if (!action.checkpoint) {
-        return { interruptions, pending: null, offer: null, notice: 'No checkpoint was taken yet, so this experiment cannot be resumed: press Run to start again.' };
+        return {
+          interruptions,
+          pending: null,
+          offer: null,
+          notice: 'No checkpoint was taken yet, so this experiment cannot be resumed: press Run to start again.',
+        };
       }
       const request: ResumeRequest = { ...action.options, resume: action.checkpoint };
       if (interruptions > MAX_AUTO_RESUMES) {
-        const notice = `Interrupted ${interruptions} times, so the lab stopped resuming by itself. Its checkpoint is kept: Resume continues ${resumePoint(action.checkpoint)}.`;
+        const notice =
+          `Interrupted ${interruptions} times, so the lab stopped resuming by itself. ` +
+          `Its checkpoint is kept: Resume continues ${resumePoint(action.checkpoint)}.`;
         return { interruptions, pending: null, offer: request, notice };
       }
-      const notice = `Resuming ${resumePoint(action.checkpoint)} once the worker is ready (attempt ${interruptions} of ${MAX_AUTO_RESUMES})…`;
+      const attempt = `attempt ${interruptions} of ${MAX_AUTO_RESUMES}`;
+      const notice = `Resuming ${resumePoint(action.checkpoint)} once the worker is ready (${attempt})…`;
       return { interruptions, pending: request, offer: null, notice };
     }
     case 'resuming': {
       const interruptions = action.byUser ? 0 : state.interruptions;
       const attempt = interruptions > 0 ? ` (attempt ${interruptions} of ${MAX_AUTO_RESUMES})` : '';
-      return { interruptions, pending: null, offer: null, notice: `Resumed ${resumePoint(action.request.resume)} from its checkpoint${attempt}.` };
+      return {
+        interruptions,
+        pending: null,
+        offer: null,
+        notice: `Resumed ${resumePoint(action.request.resume)} from its checkpoint${attempt}.`,
+      };
     }
     case 'no-checkpoint':
       return { ...state, notice: 'That run has no checkpoint any more; open it to see its curves.' };

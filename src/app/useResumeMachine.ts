@@ -25,7 +25,10 @@ export function useResumeMachine(ready: boolean, start: (request: ResumeRequest)
     /** Offered by the notice once automatic resuming stopped. */
     offer: state.offer,
     started: useCallback(() => dispatch({ type: 'started' }), []),
-    interrupted: useCallback((checkpoint: ExperimentCheckpoint | null, options: StartOptions) => dispatch({ type: 'interrupted', checkpoint, options }), []),
+    interrupted: useCallback(
+      (checkpoint: ExperimentCheckpoint | null, options: StartOptions) => dispatch({ type: 'interrupted', checkpoint, options }),
+      [],
+    ),
     /** The user's Resume (from the notice or a saved run): a fresh allowance of automatic resumes. */
     resumeNow: useCallback((request: ResumeRequest) => {
       dispatch({ type: 'resuming', request, byUser: true });

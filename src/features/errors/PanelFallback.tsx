@@ -22,7 +22,8 @@ export function PanelFallback({ panel, error, retry, record, hint }: Props) {
     <section className="panel" role="alert" data-testid="panel-error" data-panel={panel}>
       <h2>{panel}</h2>
       <p className="notice notice-error">
-        The {panel} panel could not be drawn{record ? ` for “${record.name}”` : ''}: {error.message || error.name}. The rest of the lab keeps working.
+        The {panel} panel could not be drawn{record ? ` for “${record.name}”` : ''}: {error.message || error.name}. The rest of the lab
+        keeps working.
         {hint ? ` ${hint}` : ''}
       </p>
       <div className="run-controls">

@@ -18,7 +18,10 @@ function midExperiment() {
     { type: 'evaluation', runId: 'learnability@ViT-Mi/4', point: point(0) },
     { type: 'evaluation', runId: 'learnability@ViT-Mi/4', point: point(10) },
   ];
-  const state = events.reduce((s, event) => experimentReducer(s, { type: 'event', event }), experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: SAMPLE_RESULT.config }));
+  const state = events.reduce(
+    (s, event) => experimentReducer(s, { type: 'event', event }),
+    experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: SAMPLE_RESULT.config }),
+  );
   const queued: ExperimentEvent[] = [{ type: 'evaluation', runId: 'learnability@ViT-Mi/4', point: point(20) }];
   return { state, queued };
 }

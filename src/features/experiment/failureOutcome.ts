@@ -19,5 +19,9 @@ export interface FailureOutcome {
  */
 export function failureOutcome(state: ExperimentState, queued: readonly ExperimentEvent[], error: unknown): FailureOutcome {
   const after = queued.reduce((s, event) => experimentReducer(s, { type: 'event', event }), state);
-  return { message: error instanceof Error ? error.message : String(error), soFar: resultSoFar(after), resumable: error instanceof EngineLostError };
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    soFar: resultSoFar(after),
+    resumable: error instanceof EngineLostError,
+  };
 }

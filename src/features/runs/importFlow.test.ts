@@ -24,7 +24,10 @@ describe('importing a checked result', () => {
 
   it('a failed write says it is not saved and what to do; the result is still on screen', async () => {
     const log: string[] = [];
-    const failed: SaveOutcome = { ok: false, message: "Could not save the experiment: this browser's storage for the lab is full. Use Export JSON…" };
+    const failed: SaveOutcome = {
+      ok: false,
+      message: "Could not save the experiment: this browser's storage for the lab is full. Use Export JSON…",
+    };
     const message = await importResult(SAMPLE_RESULT, { busy: null, save: async () => failed, open: (_r, id) => log.push(`open ${id}`) });
     expect(message).toEqual({ kind: 'error', text: `Imported, on screen but not saved. ${failed.message}` });
     expect(log).toEqual(['open null']);
@@ -32,7 +35,11 @@ describe('importing a checked result', () => {
 
   it('is refused while an experiment runs: nothing saved, nothing opened', async () => {
     const log: string[] = [];
-    const message = await importResult(SAMPLE_RESULT, { busy: 'An experiment is running; stop it first.', save: async () => (log.push('save'), { ok: true, record }), open: () => log.push('open') });
+    const message = await importResult(SAMPLE_RESULT, {
+      busy: 'An experiment is running; stop it first.',
+      save: async () => (log.push('save'), { ok: true, record }),
+      open: () => log.push('open'),
+    });
     expect(message).toEqual({ kind: 'error', text: 'Import refused: An experiment is running; stop it first.' });
     expect(log).toEqual([]);
   });

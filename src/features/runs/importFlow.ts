@@ -19,5 +19,7 @@ export async function importResult(result: ExperimentResult, { busy, save, open 
   if (busy) return { kind: 'error', text: `Import refused: ${busy}` };
   const saved = await save(result);
   open(result, saved.ok ? saved.record.id : null);
-  return saved.ok ? { kind: 'ok', text: 'Imported: the result is on screen and saved.' } : { kind: 'error', text: `Imported, on screen but not saved. ${saved.message}` };
+  return saved.ok
+    ? { kind: 'ok', text: 'Imported: the result is on screen and saved.' }
+    : { kind: 'error', text: `Imported, on screen but not saved. ${saved.message}` };
 }

@@ -6,7 +6,11 @@ import { MAX_CURVE_POINTS, checkResult } from './resultSchema';
 
 /** A real result.json written by the CLI (micro preset: uniform, learnability, hard). */
 const REAL = readFileSync(new URL('./microResult.fixture.json', import.meta.url), 'utf8');
-type Data = Record<string, unknown> & { config: Record<string, unknown>; runs: Record<string, unknown>[]; comparisons: Record<string, unknown>[] };
+type Data = Record<string, unknown> & {
+  config: Record<string, unknown>;
+  runs: Record<string, unknown>[];
+  comparisons: Record<string, unknown>[];
+};
 const real = () => JSON.parse(REAL) as Data;
 
 function messageOf(data: unknown): string {
@@ -23,8 +27,16 @@ describe('result schema', () => {
   it('refuses each field the issue found missing, naming its path (these blanked the lab)', () => {
     const cases: [string, (d: Data) => void, string][] = [
       ['config.policies', (d) => delete d.config.policies, '(accepted)'],
-      ['comparisons[0].scorerFlopRatio', (d) => delete d.comparisons[0]!.scorerFlopRatio, 'comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing'],
-      ['comparisons[0].overheadRatio', (d) => delete d.comparisons[0]!.overheadRatio, 'comparisons[0].overheadRatio: expected a number ≥ 0, got nothing'],
+      [
+        'comparisons[0].scorerFlopRatio',
+        (d) => delete d.comparisons[0]!.scorerFlopRatio,
+        'comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing',
+      ],
+      [
+        'comparisons[0].overheadRatio',
+        (d) => delete d.comparisons[0]!.overheadRatio,
+        'comparisons[0].overheadRatio: expected a number ≥ 0, got nothing',
+      ],
       ['runs[0].phaseFlops', (d) => delete d.runs[0]!.phaseFlops, 'runs[0].phaseFlops: expected an object, got nothing'],
     ];
     for (const [, edit, message] of cases) {

@@ -81,7 +81,8 @@ function booleanOrNull(value: unknown, path: string): void {
 }
 
 function policy(value: unknown, path: string): void {
-  if (typeof value !== 'string' || !(POLICY_NAMES as readonly string[]).includes(value)) fail(path, `one of ${POLICY_NAMES.join(', ')}`, value);
+  if (typeof value !== 'string' || !(POLICY_NAMES as readonly string[]).includes(value))
+    fail(path, `one of ${POLICY_NAMES.join(', ')}`, value);
 }
 
 /** A record of named non-negative numbers (FLOPs or milliseconds by phase or tower). */

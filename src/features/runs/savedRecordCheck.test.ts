@@ -12,7 +12,13 @@ describe('stored records are checked on load', () => {
     const checked = checkSavedRecords([good, broken, { ...good, id: 'run-3' }]);
     expect(checked.records.map((r) => r.id)).toEqual(['run-1', 'run-3']);
     expect(checked.broken).toEqual([
-      { id: 'run-2', name: 'broken', savedAt: good.savedAt, problem: 'result.comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing', raw: broken },
+      {
+        id: 'run-2',
+        name: 'broken',
+        savedAt: good.savedAt,
+        problem: 'result.comparisons[0].scorerFlopRatio: expected a number ≥ 0 or null, got nothing',
+        raw: broken,
+      },
     ]);
   });
 
