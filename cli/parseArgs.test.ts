@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,31 @@ describe('CLI flags', () => {
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });
+
+  it.each([
+    [['--steps', '0x10'], 'steps: "0x10" is not allowed; expected an integer from 1 to 100000 written as a decimal number (digits, optional . and exponent)'],
+    [['--seed', '0b11'], 'seed: "0b11" is not allowed; expected an integer from 0 to 2147483647 written as a decimal number (digits, optional . and exponent)'],
+    [['--label-noise=0o1'], 'labelNoise: "0o1" is not allowed; expected a number from 0 to 0.9 written as a decimal number'],
+    [['--steps', '1e999'], 'steps: "1e999" is not allowed; expected an integer from 1 to 100000'],
+    [['--steps', '10', '--steps', '20'], '--steps is given twice; give each flag once'],
+    [['--out', 'a', '--out=b'], '--out is given twice; give each flag once'],
+    [['--quiet', '--quiet=false'], '--quiet is given twice; give each flag once'],
+    [['--quiet=yes'], '--quiet: "yes" is not allowed; expected true or false (or --quiet alone for true)'],
+    [['--learner', 'ViT-constructor/4'], 'learner: "ViT-constructor/4": unknown size "constructor"; allowed sizes: B, S, Ti, Mi, Mu'],
+    [['--scorer', 'ViT-valueOf/4'], 'scorer: "ViT-valueOf/4": unknown size "valueOf"; allowed sizes: B, S, Ti, Mi, Mu'],
+    [['--sweep', 'scorer=ViT-Mi/4,ViT-hasOwnProperty/8'], 'sweep: scorer: "ViT-hasOwnProperty/8": unknown size "hasOwnProperty"'],
+  ])('refuses %j (decimal numbers, one flag each, own model sizes only)', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+
+  it('reads booleans as true or false, the value optional', () => {
+    expect(parseArgs(['--quiet=false']).quiet).toBe(false);
+    expect(parseArgs(['--quiet', 'false', '--steps', '5']).quiet).toBe(false);
+    expect(parseArgs(['--quiet']).quiet).toBe(true);
+    expect(parseArgs(['--quiet=true', '--steps', '5']).quiet).toBe(true);
+    expect(parseArgs(['--corrupt-held-out=false']).overrides).toEqual({ corruptHeldOut: false });
+    expect(parseArgs(['--steps', '1e2', '--seed', '007']).overrides).toEqual({ steps: 100, seed: 7 });
+  });
 });
 
 describe('npm run lab (process)', () => {
@@ -35,6 +60,17 @@ describe('npm run lab (process)', () => {
     const failure = await run(tsx, ['cli/lab.ts', '--learner', 'ViT-Z/4']).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('learner: "ViT-Z/4": unknown size "Z"');
+  });
+
+  it('checks --out before training: a path under a file exits 2 at once, naming --out and what to do', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-'));
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const args = ['cli/lab.ts', '--preset', 'none', '--learner', 'ViT-Mi/4', '--steps', '20', '--eval-every', '10', '--train-size', '512', '--test-size', '200', '--batch-size', '16', '--out', join(file, 'run')];
+    const failure = await run(tsx, args).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    // Nothing trained (no phase or evaluation lines) and no stack trace: the one message.
+    expect((failure as { stderr: string }).stderr).toBe(`lab: --out ${join(file, 'run')}: ${file} is a file, not a folder; choose a folder you can write to (it is created if missing), e.g. --out results\n`);
   });
 
   it('trains the IID baseline and writes result.json and curves.csv', async () => {

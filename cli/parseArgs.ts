@@ -24,9 +24,13 @@ export class UsageError extends Error {}
 export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camelByFlag = new Map<string, keyof ExperimentConfig>(CONFIG_KEYS.map((k) => [kebab(k), k]));
 
-/** `--label-noise 0.3`, `--label-noise=0.3`, `--corrupt-held-out` (booleans may omit the value). */
+/**
+ * `--label-noise 0.3`, `--label-noise=0.3`, `--corrupt-held-out` (booleans may omit the value).
+ * Numbers are decimal only ("0x10" is refused); a flag given twice is refused.
+ */
 export function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, sweepScorers: null, quiet: false, help: false, datasetFile: null, datasetSize: null };
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; flags look like --steps 400 (see --help)`);
@@ -40,8 +44,13 @@ export function parseArgs(argv: string[]): CliOptions {
       i++;
       return next;
     };
+    const name = flag === 'h' ? 'help' : flag;
+    if (seen.has(name) && name !== 'help') throw new UsageError(`--${flag} is given twice; give each flag once`);
+    seen.add(name);
+    // Booleans: `--quiet`, `--quiet true`, `--quiet=false` (the value may be left out, meaning true).
+    const booleanValue = () => (inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue());
     if (flag === 'help' || flag === 'h') options.help = true;
-    else if (flag === 'quiet') options.quiet = true;
+    else if (flag === 'quiet') options.quiet = parseBooleanFlag(flag, booleanValue());
     else if (flag === 'preset') options.preset = takeValue();
     else if (flag === 'config') options.configFile = takeValue();
     else if (flag === 'out') options.out = takeValue();
@@ -53,13 +62,19 @@ export function parseArgs(argv: string[]): CliOptions {
       const key = camelByFlag.get(flag);
       if (!key) throw new UsageError(`unknown flag --${flag}; run with --help for the list`);
       const isBool = CONFIG_SCHEMA[key].kind === 'boolean';
-      const raw = isBool && inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue();
+      const raw = isBool ? booleanValue() : takeValue();
       const parsed = parseFieldValue(key, raw);
       if (!parsed.ok) throw new UsageError(parsed.message);
       options.overrides[key] = parsed.value;
     }
   }
   return options;
+}
+
+function parseBooleanFlag(flag: string, raw: string): boolean {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new UsageError(`--${flag}: "${raw}" is not allowed; expected true or false (or --${flag} alone for true)`);
 }
 
 /** `scorer=ViT-Mi/4,ViT-Mu/8`: the scorer ladder (the one sweep the runner knows). */

@@ -19,7 +19,7 @@ test('a worker crash mid-run is reported, the worker restarts and the run resume
   await expect(alert).toContainText('The training worker crashed (');
   await expect(alert).toContainText('restarted on WASM');
   const notice = page.getByTestId('resume-notice');
-  await expect(notice).toContainText(new RegExp(`Resumed ${active} at step \\d+ from its checkpoint \\(attempt 1 of 3\\)`));
+  await expect(notice).toContainText(new RegExp(`Resumed ${active} at step \\d+ from its checkpoint \\(attempt 1 of 2\\)`));
   // The worker may have gone on past the step the page last showed before the crash landed, but it
   // resumes from a checkpoint it took: a multiple of the interval, at or after the one before that step.
   const resumedAt = Number(/at step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);

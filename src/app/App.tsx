@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import { findPreset } from '../core/config/presets';
 import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import type { StartOptions } from '../worker/engine';
+import type { OffendingRecord } from '../features/errors/PanelFallback';
+import { downloadText, resultToJson } from '../features/runs/exportImport';
 import { BackendBadge } from '../features/backend/BackendBadge';
 import { SelfCheckPanel } from '../features/backend/SelfCheckPanel';
 import { useBackendSession } from '../features/backend/useBackendSession';
@@ -23,12 +25,10 @@ import { ResultsView } from './ResultsView';
 import { useEngine } from './useEngine';
 import { useTestHooks } from './testHooks';
 import { backendOverrideFromUrl } from './urlState';
+import type { ResumeRequest } from './resumeMachine';
+import { useResumeMachine } from './useResumeMachine';
 
 const LADDER = findPreset('scorer-ladder');
-/** After this many crashes in one experiment, stop resuming automatically (the user can still press Resume). */
-const MAX_AUTO_RESUMES = 3;
-
-const resumePoint = (c: ExperimentCheckpoint) => (c.current ? `${c.current.runId} at step ${c.current.step}` : `after ${c.finishedRuns.at(-1)?.id ?? 'the start'}`);
 
 export function App() {
   const override = useMemo(() => backendOverrideFromUrl(), []);
@@ -59,44 +59,31 @@ export function App() {
     [saved, settings.preset, uploadInfo],
   );
   const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => void saved.saveCheckpoint(liveRecordId.current, checkpoint), [saved]);
+  const ready = session.backend.status === 'ready';
   // A crash or lost device mid-run: resume from the latest checkpoint once the restarted worker is ready.
-  const [pendingResume, setPendingResume] = useState<StartOptions & { resume: ExperimentCheckpoint } | null>(null);
-  const [resumeNotice, setResumeNotice] = useState<string | null>(null);
-  const autoResumes = useRef(0);
-  const onInterrupted = useCallback((_message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => {
-    if (!checkpoint) return setResumeNotice('No checkpoint was taken yet, so this experiment cannot be resumed: press Run to start again.');
-    if (autoResumes.current >= MAX_AUTO_RESUMES) return setResumeNotice(`Stopped resuming after ${MAX_AUTO_RESUMES} interruptions; press Resume in Saved runs to try again.`);
-    autoResumes.current++;
-    setResumeNotice(`Resuming ${resumePoint(checkpoint)} once the worker is ready (attempt ${autoResumes.current} of ${MAX_AUTO_RESUMES})…`);
-    setPendingResume({ ...options, resume: checkpoint });
-  }, []);
+  const startRef = useRef<(request: ResumeRequest) => void>(() => {});
+  const resumer = useResumeMachine(ready, (request) => startRef.current(request));
+  const onInterrupted = useCallback((_message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => resumer.interrupted(checkpoint, options), [resumer.interrupted]);
   const experiment = useExperiment(engine, { onFinished, onProgress, onCheckpoint, onInterrupted });
+  startRef.current = (request) => void experiment.start(request.resume.config, { ...request, scorers: request.resume.scorers });
+  /** The saved record on screen (opened, imported, or the experiment that trains): Export / Delete target. */
+  const [shownRecordId, setShownRecordId] = useState<string | null>(null);
   const startExperiment = (config: ExperimentConfig, scorers?: string[]) => {
     liveRecordId.current = newRecordId(new Date());
-    autoResumes.current = 0;
-    setResumeNotice(null);
+    setShownRecordId(liveRecordId.current);
+    resumer.started();
     void experiment.start(config, scorers ? { scorers } : {});
-  };
-  const resume = (options: StartOptions & { resume: ExperimentCheckpoint }) => {
-    setResumeNotice(`Resumed ${resumePoint(options.resume)} from its checkpoint${autoResumes.current > 0 ? ` (attempt ${autoResumes.current} of ${MAX_AUTO_RESUMES})` : ''}.`);
-    void experiment.start(options.resume.config, { ...options, scorers: options.resume.scorers });
   };
   const [draftErrors, setDraftErrors] = useState<{ field: string; message: string }[]>([]);
   const [linkMessage, setLinkMessage] = useState<string | null>(null);
 
-  const ready = session.backend.status === 'ready';
-  useEffect(() => {
-    if (!pendingResume || !ready) return;
-    setPendingResume(null);
-    resume(pendingResume);
-  }, [pendingResume, ready]);
   const resumeSaved = async (id: string) => {
     const checkpoint = await saved.getCheckpoint(id);
-    if (!checkpoint) return setResumeNotice('That run has no checkpoint any more; open it to see its curves.');
+    if (!checkpoint) return resumer.noCheckpoint();
     liveRecordId.current = id;
-    autoResumes.current = 0;
+    setShownRecordId(id);
     settings.setConfig(checkpoint.config);
-    resume({ resume: checkpoint });
+    resumer.resumeNow({ resume: checkpoint });
   };
   const blockedReason = !ready
     ? 'Waiting for the compute backend to start…'
@@ -123,6 +110,21 @@ export function App() {
   useTestHooks(engine);
   // While an experiment trains, its own in-progress record is shown live, not a second time from storage.
   const running = experiment.state.status === 'running';
+  const busyReason = running ? 'An experiment is running; stop it first.' : null;
+  const openResult = (result: ExperimentResult, id: string | null) => {
+    // Opening another result mid-run would end the live view while the worker still trains into it.
+    if (running) return;
+    setShownRecordId(id);
+    experiment.load(result);
+  };
+  const shownRecord = ((): OffendingRecord | null => {
+    const record = saved.records.find((r) => r.id === shownRecordId);
+    const current = record?.result ?? experiment.state.result;
+    if (!current) return null;
+    const onExport = () => downloadText(`result-${record?.id ?? 'current'}.json`, resultToJson(current));
+    const onDelete = record && !running ? () => void saved.remove(record.id) : undefined;
+    return { name: record?.name ?? 'the experiment on screen', onExport, ...(onDelete ? { onDelete } : {}) };
+  })();
   // Keyed by the records shown, so re-saving the in-progress record does not re-render the Pareto chart.
   const shownRecords = saved.records.filter((r) => !running || r.id !== liveRecordId.current);
   const shownKey = shownRecords.map((r) => `${r.id}@${r.savedAt}`).join('|');
@@ -143,9 +145,25 @@ export function App() {
           </button>
         </div>
       )}
-      {resumeNotice && (
+      {resumer.notice && (
         <div role="status" className="notice" data-testid="resume-notice">
-          {resumeNotice}
+          {resumer.notice}
+          {resumer.offer && (
+            <>
+              {' '}
+              <button type="button" onClick={() => resumer.offer && resumer.resumeNow(resumer.offer)} disabled={!ready || running} title={!ready ? 'Waiting for the compute backend to start…' : undefined}>
+                Resume
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {saved.storageError && (
+        <div role="alert" className="notice notice-error" data-testid="storage-error">
+          {saved.storageError}{' '}
+          <button type="button" onClick={saved.dismissStorageError}>
+            Dismiss
+          </button>
         </div>
       )}
       {!override.ok && (
@@ -173,13 +191,15 @@ export function App() {
           <DatasetUploadPanel upload={upload} selectedDataset={settings.config.dataset} onUse={() => uploadInfo && trainOnUpload(uploadInfo.examples)} disabled={experiment.state.status === 'running'} />
         </aside>
         <main className="lab-results">
-          <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} />
+          <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} shownRecord={shownRecord} />
           <SavedRunsPanel
             saved={saved}
             current={experiment.state.result}
-            onOpen={experiment.load}
+            onOpen={openResult}
             onResume={(id) => void resumeSaved(id)}
-            resumeBlocked={experiment.state.status === 'running' ? 'An experiment is running; stop it first.' : !ready ? 'Waiting for the compute backend to start…' : null}
+            resumeBlocked={busyReason ?? (!ready ? 'Waiting for the compute backend to start…' : null)}
+            busy={busyReason}
+            liveId={running ? liveRecordId.current : null}
           />
           <SelfCheckPanel state={session.selfCheck} onRun={session.runSelfCheck} disabled={!ready} />
         </main>

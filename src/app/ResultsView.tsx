@@ -1,9 +1,11 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { accuracyName } from '../core/data/datasetRegistry';
 import { buildExperimentResult } from '../core/experiment/experimentResult';
 import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
 import { backendOf, type ExperimentState, type LiveRun } from '../features/experiment/liveState';
 import { useNextTask } from '../features/experiment/useNextTask';
+import { ErrorBoundary } from '../features/errors/ErrorBoundary';
+import { PanelFallback, type OffendingRecord } from '../features/errors/PanelFallback';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
 import { SelectionInspector } from '../features/inspector/SelectionInspector';
 import { ParetoChart } from '../features/pareto/ParetoChart';
@@ -22,6 +24,18 @@ interface Props {
   /** Finished experiments (saved runs): each comparison is a point on the Pareto chart. */
   savedResults: ExperimentResult[];
   filterRatio: number;
+  /** The saved or imported record on screen (Export / Delete are offered if a panel fails on it). */
+  shownRecord?: OffendingRecord | null;
+}
+
+/** One panel that, if it throws, is replaced by a notice naming it and the record it was drawing. */
+function Guarded({ panel, resetKey, record, hint, children }: { panel: string; resetKey: unknown; record: OffendingRecord | null; hint?: string; children: ReactNode }) {
+  const fallback = (error: Error, retry: () => void) => <PanelFallback panel={panel} error={error} retry={retry} record={record} {...(hint ? { hint } : {})} />;
+  return (
+    <ErrorBoundary fallback={fallback} resetKey={resetKey}>
+      {children}
+    </ErrorBoundary>
+  );
 }
 
 /** Identity that changes only when a curve gains a point or a run finishes (not on every step). */
@@ -30,7 +44,7 @@ function curveKey(runs: LiveRun[]): string {
 }
 
 /** Everything the current experiment shows: the race, savings, FLOPs, Pareto and the inspector. */
-export function ResultsView({ state, savedResults, filterRatio }: Props) {
+export function ResultsView({ state, savedResults, filterRatio, shownRecord = null }: Props) {
   const key = curveKey(state.runs);
   // Recomputed only when curves change (key), not on every progress update.
   const curveRuns = useMemo(() => state.runs, [key]);
@@ -52,22 +66,33 @@ export function ResultsView({ state, savedResults, filterRatio }: Props) {
   const flopsInput = useNextTask(curveRuns, 80);
   const selectionInput = useNextTask(state.selection, 112);
 
+  const shown = state.result ?? state.config;
   return (
     <>
-      <section className="panel" aria-labelledby="race-title" data-testid="race-panel" data-status={state.status}>
-        <h2 id="race-title">IID vs active: the race</h2>
-        <RunProgress runs={state.runs} phase={state.phase} />
-        {state.error && (
-          <div role="alert" className="notice notice-error" data-testid="run-error">
-            {state.error}
-          </div>
-        )}
-        <Race runs={curveRuns} targetAccuracy={iid ? target : null} metric={metric} />
-      </section>
-      <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
-      <Pareto results={paretoInput} filterRatio={filterRatio} />
-      <Flops runs={flopsInput} />
-      <Inspector selection={selectionInput} runs={curveRuns} />
+      <Guarded panel="IID vs active: the race" resetKey={shown} record={shownRecord}>
+        <section className="panel" aria-labelledby="race-title" data-testid="race-panel" data-status={state.status}>
+          <h2 id="race-title">IID vs active: the race</h2>
+          <RunProgress runs={state.runs} phase={state.phase} />
+          {state.error && (
+            <div role="alert" className="notice notice-error" data-testid="run-error">
+              {state.error}
+            </div>
+          )}
+          <Race runs={curveRuns} targetAccuracy={iid ? target : null} metric={metric} />
+        </section>
+      </Guarded>
+      <Guarded panel="Savings" resetKey={shown} record={shownRecord}>
+        <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
+      </Guarded>
+      <Guarded panel="Scorer size vs savings" resetKey={paretoInput} record={shownRecord} hint="It draws every saved run: export or delete the one that fails from Saved runs below.">
+        <Pareto results={paretoInput} filterRatio={filterRatio} />
+      </Guarded>
+      <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>
+        <Flops runs={flopsInput} />
+      </Guarded>
+      <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
+        <Inspector selection={selectionInput} runs={curveRuns} />
+      </Guarded>
     </>
   );
 }

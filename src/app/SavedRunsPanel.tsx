@@ -3,6 +3,7 @@ import { curvesCsv } from '../core/experiment/curvesCsv';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { downloadText, exportSvgAsPng, resultToJson } from '../features/runs/exportImport';
 import { ImportResultButton } from '../features/runs/ImportResultButton';
+import { importResult } from '../features/runs/importFlow';
 import { RunsTable } from '../features/runs/RunsTable';
 import type { useSavedRuns } from '../features/runs/useSavedRuns';
 
@@ -10,15 +11,20 @@ interface Props {
   saved: ReturnType<typeof useSavedRuns>;
   /** The experiment on screen (finished, opened or imported), exportable. */
   current: ExperimentResult | null;
-  onOpen: (result: ExperimentResult) => void;
+  /** Shows a result; `id` is its saved record (null: not saved). */
+  onOpen: (result: ExperimentResult, id: string | null) => void;
   onResume: (id: string) => void;
   resumeBlocked: string | null;
+  /** Why Open and Import are refused right now (an experiment is running), or null. */
+  busy: string | null;
+  /** The record the running experiment saves into (not deletable while it trains). */
+  liveId: string | null;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /** Saved runs (IndexedDB), export of the current experiment (JSON, CSV, PNG) and import of a result.json. */
-export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked }: Props) {
+export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked, busy, liveId }: Props) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const find = (id: string) => saved.records.find((r) => r.id === id)?.result;
 
@@ -42,12 +48,13 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
           Export chart PNG
         </button>
         <ImportResultButton
-          onImport={(result) => {
-            onOpen(result);
-            void saved.save(result);
-            setMessage({ kind: 'ok', text: 'Imported: the result is on screen and saved.' });
+          onImport={async (result) => {
+            setMessage({ kind: 'ok', text: 'Importing: saving the result…' });
+            setMessage(await importResult(result, { busy, save: (r) => saved.save(r), open: onOpen }));
           }}
           onError={(text) => setMessage({ kind: 'error', text })}
+          disabled={busy !== null}
+          {...(busy ? { disabledReason: busy } : {})}
         />
       </div>
       {message && (
@@ -60,8 +67,13 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
         persistent={saved.persistent}
         onOpen={(id) => {
           const result = find(id);
-          if (result) onOpen(result);
+          if (busy) setMessage({ kind: 'error', text: `Open refused: ${busy}` });
+          else if (result) onOpen(result, id);
         }}
+        openBlocked={busy}
+        liveId={liveId}
+        broken={saved.broken}
+        onExportBroken={(record) => downloadText(`broken-${record.id}.json`, `${JSON.stringify(record.raw, null, 2)}\n`)}
         onDelete={(id) => void saved.remove(id)}
         resumable={saved.resumable}
         onResume={onResume}

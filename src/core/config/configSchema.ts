@@ -1,4 +1,5 @@
 import { validateModelVariant } from '../models/modelRegistry';
+import { isDecimalNumber, parseDecimal } from '../text/decimalNumber';
 import { DATASET_NAMES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
 
 /**
@@ -72,7 +73,8 @@ export function checkField(key: keyof ExperimentConfig, value: unknown): string 
   switch (spec.kind) {
     case 'int':
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return bad;
+      if (typeof value === 'number' && !Number.isFinite(value)) return nonFinite(key, value, spec);
+      if (typeof value !== 'number') return bad;
       if (spec.kind === 'int' && (!Number.isInteger(value) || (spec.multipleOf !== undefined && value % spec.multipleOf !== 0))) return bad;
       return value < spec.min || value > spec.max ? bad : null;
     case 'enum':
@@ -91,15 +93,25 @@ export function checkField(key: keyof ExperimentConfig, value: unknown): string 
   }
 }
 
+/** NaN or ±Infinity (a JSON 1e999 reads as Infinity): named as such, not as the `null` JSON would print. */
+function nonFinite(key: string, value: number, spec: FieldSpec): string {
+  const why = Number.isNaN(value) ? 'is not a number' : 'is not a finite number (numbers beyond ±1.8e308, such as 1e999, read as Infinity)';
+  return `${key}: ${String(value)} ${why}; expected ${allowedText(spec)}`;
+}
+
 /** Turns a string (CLI flag, URL parameter) into a typed value, or an error message. */
 export function parseFieldValue(key: keyof ExperimentConfig, raw: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const spec = CONFIG_SCHEMA[key];
   const text = raw.trim();
   let value: unknown = text;
-  if (spec.kind === 'int' || spec.kind === 'number') value = text === '' ? Number.NaN : Number(text);
+  if (spec.kind === 'int' || spec.kind === 'number') value = parseDecimal(text);
   else if (spec.kind === 'boolean') value = text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text;
   else if (spec.kind === 'enum-list') value = text.split(',').map((s) => s.trim()).filter(Boolean);
   const problem = checkField(key, value);
-  if (problem && (spec.kind === 'int' || spec.kind === 'number')) return { ok: false, message: `${key}: "${raw}" is not allowed; expected ${allowedText(spec)}` };
+  if (problem && (spec.kind === 'int' || spec.kind === 'number')) {
+    // "0x10", "0b11", "0o7": Number() would read them, the lab does not (decimal digits only).
+    const notDecimal = text !== '' && !isDecimalNumber(text) && Number.isFinite(Number(text)) ? ' written as a decimal number (digits, optional . and exponent)' : '';
+    return { ok: false, message: `${key}: "${raw}" is not allowed; expected ${allowedText(spec)}${notDecimal}` };
+  }
   return problem ? { ok: false, message: problem } : { ok: true, value };
 }

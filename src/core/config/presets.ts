@@ -86,6 +86,7 @@ export type PresetName = keyof typeof PRESETS;
 export const DEFAULT_PRESET: PresetName = 'noisy-labels';
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
+/** Own presets only: `constructor`, `toString` and other inherited names are not presets. */
 export function findPreset(name: string): Preset | { error: string } {
-  return name in PRESETS ? PRESETS[name as PresetName] : { error: `preset: "${name}" is not a preset; allowed values: ${PRESET_NAMES.join(', ')}` };
+  return Object.hasOwn(PRESETS, name) ? PRESETS[name as PresetName] : { error: `preset: "${name}" is not a preset; allowed values: ${PRESET_NAMES.join(', ')}` };
 }

@@ -23,7 +23,7 @@ describe('validateConfig', () => {
     [{ policies: ['uniform', 'greedy'] }, 'policies: ["uniform","greedy"] is not allowed; expected a comma-separated list of uniform, hard, easy, learnability, rho'],
     [{ learner: 'ResNet-50' }, 'learner: "ResNet-50" names no known model family'],
     [{ scorer: 'ViT-Q/4' }, 'scorer: "ViT-Q/4": unknown size "Q"; allowed sizes: B, S, Ti, Mi, Mu'],
-    [{ temperature: Number.NaN }, 'temperature: null is not allowed; expected a number from 0 to 100'],
+    [{ temperature: Number.NaN }, 'temperature: NaN is not a number; expected a number from 0 to 100'],
     [{ corruptHeldOut: 'yes' }, 'corruptHeldOut: "yes" is not allowed; expected true or false'],
     [{ embeddingDim: 30 }, 'embeddingDim: 30 is not allowed; expected a multiple of 4 from 4 to 256'],
     [{ embeddingDim: 512 }, 'embeddingDim: 512 is not allowed; expected a multiple of 4 from 4 to 256'],

@@ -22,7 +22,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const errors: ConfigError[] = [];
   const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in CONFIG_SCHEMA)) {
+    if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
       errors.push({ field: key, message: `${key}: unknown setting; known settings: ${CONFIG_KEYS.join(', ')}` });
       continue;
     }

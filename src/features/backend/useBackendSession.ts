@@ -41,7 +41,7 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     if (!engine) return;
     return engine.onFailure(({ cause, message }) => {
       const next = backendAfterFailure(current ?? 'wasm', cause);
-      setFailure(`${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; finished runs are saved — press Run to start again.`);
+      setFailure(`${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; the runs so far and the last checkpoint are kept.`);
       setBackend({ status: 'starting' });
       setTarget(next);
       setAttempt((n) => n + 1);

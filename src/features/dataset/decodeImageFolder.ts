@@ -1,4 +1,6 @@
+import { checkFolderHeaders } from '../../core/data/upload/folderPixelBounds';
 import type { DecodedImage } from '../../core/data/upload/imageFolderSet';
+import { readImageHeader } from '../../core/data/upload/imageHeader';
 import { DatasetFileError, UPLOAD_LIMITS, checkByteSize } from '../../core/data/upload/uploadLimits';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp'] as const;
@@ -26,9 +28,15 @@ export function sortFolderFiles(files: readonly File[]): FolderFiles {
   return { folderName, images, skipped: files.length - images.length };
 }
 
-/** Decodes images to RGBA with createImageBitmap and an (Offscreen)canvas; a file that fails is named. */
+/**
+ * Decodes images to RGBA with createImageBitmap and an (Offscreen)canvas; a file that fails is named.
+ * Before anything is decoded, the folder is bounded by its bytes and then by the sizes in the image
+ * headers (each side, and the pixels of all images together; see UPLOAD_LIMITS).
+ */
 export async function decodeImages(folderName: string, files: readonly File[]): Promise<DecodedImage[]> {
   checkByteSize(folderName, files.reduce((s, f) => s + f.size, 0), UPLOAD_LIMITS, 'use fewer or smaller images');
+  const headers = await Promise.all(files.map(async (file) => ({ path: relativePath(file), header: readImageHeader(new Uint8Array(await file.arrayBuffer())) })));
+  checkFolderHeaders(folderName, headers, UPLOAD_LIMITS);
   const decoded: DecodedImage[] = [];
   for (const file of files) {
     const path = relativePath(file);

@@ -26,10 +26,10 @@ export function formatSaving(saving: number | null): string {
   return saving > 0 ? `+${pct}%` : saving < 0 ? `−${pct.slice(1)}%` : `${pct}%`;
 }
 
-/** A percent axis from lo to hi with round ticks (step 1, 2, 5, 10, 20, 25 or 50; at most 7 ticks). */
+/** A percent axis from lo to hi with round ticks (1, 2, 5, 10, 20, 25, 50, 100, then powers of ten for far-off values such as a −4000% saving; at most 7 ticks). */
 export function percentAxis(lo: number, hi: number): { domain: [number, number]; ticks: number[] } {
   const span = Math.max(1e-9, hi - lo);
-  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => span / s <= 6) ?? 100;
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => span / s <= 6) ?? 10 ** Math.ceil(Math.log10(span / 6));
   const start = Math.floor(lo / step) * step;
   const end = Math.max(start + step, Math.ceil(hi / step) * step);
   const ticks = Array.from({ length: Math.round((end - start) / step) + 1 }, (_, i) => start + i * step);

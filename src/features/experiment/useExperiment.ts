@@ -2,10 +2,10 @@ import { startTransition, useCallback, useEffect, useReducer, useRef } from 'rea
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import type { ExperimentEvent } from '../../core/experiment/events';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
-import { buildExperimentResult } from '../../core/experiment/experimentResult';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
-import { EngineLostError, type Engine, type StartOptions } from '../../worker/engine';
-import { INITIAL_EXPERIMENT_STATE, backendOf, experimentReducer, resultSoFar } from './liveState';
+import type { Engine, StartOptions } from '../../worker/engine';
+import { failureOutcome } from './failureOutcome';
+import { INITIAL_EXPERIMENT_STATE, experimentReducer, resultSoFar } from './liveState';
 
 const STEP_FLUSH_MS = 500;
 
@@ -40,12 +40,17 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
 
   const points = state.runs.reduce((n, r) => n + r.points.length + (r.finished ? 1 : 0), 0);
   const lastSaved = useRef(0);
+  /**
+   * Set the moment the engine answers (before React renders the end state): a progress save that
+   * fires in between would overwrite the finished record with an unfinished one.
+   */
+  const ended = useRef(true);
   useEffect(() => {
     if (state.status !== 'running' || !onProgress || points === 0) return;
     const wait = Math.max(0, lastSaved.current + PROGRESS_SAVE_MS - Date.now());
     const timer = setTimeout(() => {
       const soFar = resultSoFar(latest.current);
-      if (!soFar || latest.current.status !== 'running') return;
+      if (!soFar || ended.current || latest.current.status !== 'running') return;
       lastSaved.current = Date.now();
       onProgress(soFar);
     }, wait);
@@ -54,7 +59,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
 
   // Step events arrive up to hundreds per second: keep only the latest per run and flush a few
   // times a second, so the main thread never renders charts per step (no long tasks).
-  const flushEvents = useRef<() => void>(() => {});
+  const flushEvents = useRef<() => ExperimentEvent[]>(() => []);
   useEffect(() => {
     if (!engine) return;
     const pendingSteps = new Map<string, ExperimentEvent>();
@@ -71,6 +76,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
       startTransition(() => {
         for (const event of events) dispatch({ type: 'event', event });
       });
+      return events;
     };
     const unsubscribe = engine.subscribe((event) => {
       if (event.type === 'step') pendingSteps.set(event.runId, event);
@@ -84,7 +90,7 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     });
     flushEvents.current = flush;
     return () => {
-      flushEvents.current = () => {};
+      flushEvents.current = () => [];
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
@@ -94,28 +100,28 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     async (config: ExperimentConfig, options: StartOptions = {}) => {
       if (!engine) return;
       latestCheckpoint.current = options.resume ?? null;
+      ended.current = false;
       const backend = engine.backend;
       dispatch(options.resume ? { type: 'resumed', checkpoint: options.resume, backend } : { type: 'started', config, backend });
       try {
         const result = await engine.start(config, options);
+        ended.current = true;
         // Events still queued (the last selection sample) are handed over now; the reducer keeps a
         // late selection sample after the end state (the result itself is authoritative for curves).
         flushEvents.current();
         dispatch({ type: 'finished', result });
         onFinished?.(result);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        flushEvents.current();
-        dispatch({ type: 'failed', error: message });
-        // Only a lost worker or device is worth resuming; a refused request (bad dataset, mismatched checkpoint) would fail again.
-        if (error instanceof EngineLostError) onInterrupted?.(message, latestCheckpoint.current, options);
-        // The worker is gone (crash, lost device): keep every run that had finished.
-        const finished = latest.current.runs.flatMap((r) => (r.finished ? [r.finished] : []));
-        const failure = { runId: latest.current.runs.at(-1)?.id ?? '', message };
-        if (finished.length > 0) onFinished?.(buildExperimentResult(config, finished, { backend: backendOf(latest.current), failure }));
+        ended.current = true;
+        // The experiment did not finish: it is never reported as finished, so its checkpoint stays and
+        // its record keeps every curve so far (finished runs and the partial one), marked unfinished.
+        const outcome = failureOutcome(latest.current, flushEvents.current(), error);
+        dispatch({ type: 'failed', error: outcome.message });
+        if (outcome.soFar) onProgress?.(outcome.soFar);
+        if (outcome.resumable) onInterrupted?.(outcome.message, latestCheckpoint.current, options);
       }
     },
-    [engine, onFinished, onInterrupted],
+    [engine, onFinished, onProgress, onInterrupted],
   );
 
   const stop = useCallback(() => engine?.stop(), [engine]);

@@ -40,10 +40,31 @@ describe('RunsTable markup (server render)', () => {
     expect(blocked).toMatch(/disabled="" title="An experiment is running\." aria-label="Resume other run/);
   });
 
+  it('lists a broken stored record with its problem, Export and Delete, and no Open', () => {
+    const broken = [{ id: 'run-7', name: 'bad import', savedAt: '2026-11-26T11:30:00.000Z', problem: 'result.runs[0].phaseFlops: expected an object, got nothing', raw: {} }];
+    const html = renderToStaticMarkup(createElement(RunsTable, { records: [record], broken, persistent: true, onOpen: noop, onDelete: noop, onExport: noop }));
+    expect(html).toContain('data-testid="broken-run" data-run-id="run-7"');
+    expect(html).toContain('Cannot be shown: result.runs[0].phaseFlops: expected an object, got nothing. Export it to inspect or repair it, or delete it.');
+    for (const label of ['Export JSON of bad import', 'Delete bad import']) expect(html).toContain(`aria-label="${label}"`);
+    expect(html).not.toContain('aria-label="Open bad import"');
+    expect(html).toContain('aria-label="Open my run"');
+    const onlyBroken = renderToStaticMarkup(createElement(RunsTable, { records: [], broken, persistent: true, onOpen: noop, onDelete: noop, onExport: noop }));
+    expect(onlyBroken).not.toContain('No saved runs yet');
+  });
+
+  it('while an experiment runs, Open is disabled with the reason and its own record cannot be deleted', () => {
+    const props = { records: [record], persistent: true, onOpen: noop, onDelete: noop, onExport: noop, openBlocked: 'An experiment is running; stop it first.', liveId: 'run-1' };
+    const html = renderToStaticMarkup(createElement(RunsTable, props));
+    expect(html).toContain('disabled="" title="An experiment is running; stop it first." aria-label="Open my run"');
+    expect(html).toMatch(/disabled="" title="This experiment is training and saves here; stop it first\." aria-label="Delete my run"/);
+  });
+
   it('labels the import input', () => {
     const html = renderToStaticMarkup(createElement(ImportResultButton, { onImport: noop, onError: noop }));
     const id = /<label for="([^"]+)">Import result JSON<\/label>/.exec(html)?.[1];
     expect(id).toBeTruthy();
     expect(html).toContain(`id="${id}" type="file" accept="application/json,.json"`);
+    const busy = renderToStaticMarkup(createElement(ImportResultButton, { onImport: noop, onError: noop, disabled: true, disabledReason: 'An experiment is running; stop it first.' }));
+    expect(busy).toContain('disabled="" title="An experiment is running; stop it first."');
   });
 });

@@ -1,7 +1,9 @@
 import type { Comparison } from '../../core/experiment/resultTypes';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { runLabel } from '../experiment/policyStyles';
 import { formatSaving } from '../experiment/formatters';
 import { bestSaving, formatSavedAt, type SavedRecord } from './runRecords';
+import type { BrokenRecord } from './savedRecordCheck';
 
 export interface RunsTableProps {
   records: SavedRecord[];
@@ -15,6 +17,53 @@ export interface RunsTableProps {
   onResume?: (id: string) => void;
   /** Why Resume is unavailable right now (an experiment is running, the backend is starting). */
   resumeBlocked?: string | null;
+  /** Stored records that fail the result schema: listed with their problem, Export and Delete only. */
+  broken?: readonly BrokenRecord[];
+  onExportBroken?: (record: BrokenRecord) => void;
+  /** Why Open is unavailable right now (an experiment is running). */
+  openBlocked?: string | null;
+  /** The record the running experiment saves into: not deletable while it trains. */
+  liveId?: string | null;
+}
+
+function Actions({ id, name, onExport, onDelete, deleteBlocked = null }: { id: string; name: string; onExport: () => void; onDelete: (id: string) => void; deleteBlocked?: string | null }) {
+  return (
+    <>
+      <button type="button" onClick={onExport} aria-label={`Export JSON of ${name}`}>
+        Export JSON
+      </button>
+      <button
+        type="button"
+        className="runs-delete"
+        disabled={deleteBlocked !== null}
+        title={deleteBlocked ?? undefined}
+        onClick={() => {
+          if (window.confirm(`Delete the saved run “${name}”? This cannot be undone.`)) onDelete(id);
+        }}
+        aria-label={`Delete ${name}`}
+      >
+        Delete
+      </button>
+    </>
+  );
+}
+
+/** A record that cannot be drawn: what is wrong with it, and Export / Delete. */
+function BrokenRow({ id, name, savedAt, problem, onExport, onDelete }: { id: string; name: string; savedAt: string; problem: string; onExport: () => void; onDelete: (id: string) => void }) {
+  return (
+    <tr data-testid="broken-run" data-run-id={id}>
+      <td>
+        <time dateTime={savedAt}>{formatSavedAt(new Date(savedAt))}</time>
+      </td>
+      <th scope="row">{name}</th>
+      <td colSpan={4} className="notice-error" role="note">
+        Cannot be shown: {problem}. Export it to inspect or repair it, or delete it.
+      </td>
+      <td className="runs-actions">
+        <Actions id={id} name={name} onExport={onExport} onDelete={onDelete} />
+      </td>
+    </tr>
+  );
 }
 
 function SavingCell({ comparisons, kind }: { comparisons: readonly Comparison[]; kind: 'learnerSaving' | 'computeSaving' }) {
@@ -30,7 +79,8 @@ function SavingCell({ comparisons, kind }: { comparisons: readonly Comparison[];
 }
 
 /** Saved experiments, newest first, each with Open / Export JSON / Delete. */
-export function RunsTable({ records, persistent, onOpen, onDelete, onExport, resumable, onResume, resumeBlocked = null }: RunsTableProps) {
+export function RunsTable(props: RunsTableProps) {
+  const { records, persistent, onOpen, onDelete, onExport, resumable, onResume, resumeBlocked = null, broken = [], onExportBroken, openBlocked = null, liveId = null } = props;
   return (
     <div className="runs" data-testid="saved-runs">
       {!persistent && (
@@ -38,7 +88,7 @@ export function RunsTable({ records, persistent, onOpen, onDelete, onExport, res
           Saved runs won't survive a reload in this browser (its storage is unavailable).
         </p>
       )}
-      {records.length === 0 ? (
+      {records.length === 0 && broken.length === 0 ? (
         <p className="hint" data-testid="saved-runs-empty">
           {persistent
             ? 'No saved runs yet. Finished experiments are saved here automatically and survive a reload.'
@@ -60,49 +110,52 @@ export function RunsTable({ records, persistent, onOpen, onDelete, onExport, res
               </tr>
             </thead>
             <tbody>
+              {broken.map((record) => (
+                <BrokenRow key={record.id} {...record} onExport={() => onExportBroken?.(record)} onDelete={onDelete} />
+              ))}
               {records.map((record) => {
                 const { result, name } = record;
+                // A record that passed the schema should draw; if it still throws, only its row is replaced.
+                const fallback = (error: Error) => (
+                  <BrokenRow id={record.id} name={name} savedAt={record.savedAt} problem={`it failed to draw (${error.message})`} onExport={() => onExport(record.id)} onDelete={onDelete} />
+                );
                 return (
-                  <tr key={record.id} data-testid="saved-run" data-run-id={record.id}>
-                    <td>
-                      <time dateTime={record.savedAt}>{formatSavedAt(new Date(record.savedAt))}</time>
-                    </td>
-                    <th scope="row">{name}</th>
-                    <td>{result.config.dataset}</td>
-                    <td>{result.config.policies.join(', ')}</td>
-                    <SavingCell comparisons={result.comparisons} kind="learnerSaving" />
-                    <SavingCell comparisons={result.comparisons} kind="computeSaving" />
-                    <td className="runs-actions">
-                      {onResume && resumable?.has(record.id) && (
-                        <button
-                          type="button"
-                          className="runs-resume"
-                          onClick={() => onResume(record.id)}
-                          disabled={resumeBlocked !== null}
-                          title={resumeBlocked ?? 'Continue training from the last checkpoint'}
-                          aria-label={`Resume ${name} from its last checkpoint`}
-                        >
-                          Resume
+                  <ErrorBoundary key={record.id} fallback={fallback} resetKey={record}>
+                    <tr data-testid="saved-run" data-run-id={record.id}>
+                      <td>
+                        <time dateTime={record.savedAt}>{formatSavedAt(new Date(record.savedAt))}</time>
+                      </td>
+                      <th scope="row">{name}</th>
+                      <td>{result.config.dataset}</td>
+                      <td>{result.config.policies.join(', ')}</td>
+                      <SavingCell comparisons={result.comparisons} kind="learnerSaving" />
+                      <SavingCell comparisons={result.comparisons} kind="computeSaving" />
+                      <td className="runs-actions">
+                        {onResume && resumable?.has(record.id) && (
+                          <button
+                            type="button"
+                            className="runs-resume"
+                            onClick={() => onResume(record.id)}
+                            disabled={resumeBlocked !== null}
+                            title={resumeBlocked ?? 'Continue training from the last checkpoint'}
+                            aria-label={`Resume ${name} from its last checkpoint`}
+                          >
+                            Resume
+                          </button>
+                        )}
+                        <button type="button" onClick={() => onOpen(record.id)} disabled={openBlocked !== null} title={openBlocked ?? undefined} aria-label={`Open ${name}`}>
+                          Open
                         </button>
-                      )}
-                      <button type="button" onClick={() => onOpen(record.id)} aria-label={`Open ${name}`}>
-                        Open
-                      </button>
-                      <button type="button" onClick={() => onExport(record.id)} aria-label={`Export JSON of ${name}`}>
-                        Export JSON
-                      </button>
-                      <button
-                        type="button"
-                        className="runs-delete"
-                        onClick={() => {
-                          if (window.confirm(`Delete the saved run “${name}”? This cannot be undone.`)) onDelete(record.id);
-                        }}
-                        aria-label={`Delete ${name}`}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
+                        <Actions
+                          id={record.id}
+                          name={name}
+                          onExport={() => onExport(record.id)}
+                          onDelete={onDelete}
+                          deleteBlocked={record.id === liveId ? 'This experiment is training and saves here; stop it first.' : null}
+                        />
+                      </td>
+                    </tr>
+                  </ErrorBoundary>
                 );
               })}
             </tbody>

@@ -77,7 +77,7 @@ describe('result JSON export / import', () => {
 
     const s7 = sample();
     (s7.comparisons as Record<string, unknown>[])[0]!.computeSaving = 'lots';
-    expect(messageOf(s7)).toBe('comparisons[0].computeSaving: expected a number or null, got "lots"');
+    expect(messageOf(s7)).toBe('comparisons[0].computeSaving: expected a number from -1000000 to 1 or null, got "lots"');
 
     const upload = { fileName: 'd.csv', source: 'csv', examples: 450, classNames: ['0', '1'], classCounts: [225, 225], width: 8, height: 8, bytes: 9000, contentHash: '5d090ea2b16c792b' };
     expect(messageOf({ ...sample(), uploadedDataset: { ...upload, contentHash: 'zz' } })).toBe('uploadedDataset.contentHash: expected 16 hex digits, got "zz"');

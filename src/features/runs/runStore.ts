@@ -2,6 +2,7 @@ import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import { upgradeSavedCheckpoint, upgradeSavedResult } from '../../core/experiment/earlyStop';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { defaultRecordName, newRecordId, newestFirst, type SavedRecord } from './runRecords';
+import { StoreClosedError } from './storageErrors';
 
 export type { SavedRecord } from './runRecords';
 
@@ -77,9 +78,13 @@ export function createMemoryRunStore(): RunStore {
   };
 }
 
+/** Connections closed because another tab upgraded or deleted the database. */
+const closedDatabases = new WeakSet<IDBDatabase>();
+
 /** Runs one request in its own transaction and resolves once the transaction has committed. */
 function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, storeName = RUN_STORE_NAME): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (closedDatabases.has(db)) return reject(new StoreClosedError());
     let tx: IDBTransaction;
     try {
       tx = db.transaction(storeName, mode);
@@ -124,6 +129,20 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   });
 }
 
+/**
+ * Another tab opening a newer version (or deleting the database) asks this connection to close:
+ * close it so that tab is not blocked, refuse later writes with StoreClosedError, and tell the app.
+ */
+function closeOnVersionChange(db: IDBDatabase, onClosed: () => void): IDBDatabase {
+  db.onversionchange = () => {
+    if (closedDatabases.has(db)) return;
+    closedDatabases.add(db);
+    db.close();
+    onClosed();
+  };
+  return db;
+}
+
 function createIdbRunStore(db: IDBDatabase): RunStore {
   return {
     persistent: true,
@@ -159,12 +178,13 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
 /**
  * Opens the saved-runs store: IndexedDB db "learnability-lab", store "results" (keyPath "id"). Where
  * IndexedDB is unavailable or fails to open it resolves to an in-memory store with
- * `persistent: false` (it never rejects).
+ * `persistent: false` (it never rejects). `onClosed` runs when another tab upgrades or deletes the
+ * database: this connection closes and later writes reject with StoreClosedError.
  */
-export async function openRunStore(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunStore> {
+export async function openRunStore(factory: IDBFactory | undefined = globalThis.indexedDB, onClosed: () => void = () => {}): Promise<RunStore> {
   if (!factory) return createMemoryRunStore();
   try {
-    return createIdbRunStore(await openDatabase(factory));
+    return createIdbRunStore(closeOnVersionChange(await openDatabase(factory), onClosed));
   } catch {
     return createMemoryRunStore();
   }

@@ -1,3 +1,4 @@
+import { checkTotalPixels } from './folderPixelBounds';
 import { LabImageSetBuilder, type LabImageSet } from './labImageSet';
 import { checkByteSize, DatasetFileError, UPLOAD_LIMITS, type UploadLimits } from './uploadLimits';
 
@@ -33,6 +34,7 @@ export function imageSetFromFolder(folderName: string, images: readonly DecodedI
   };
   if (images.length === 0) fail('folder', 'no images found; expected one subfolder per class holding .png, .jpg, .gif, .bmp or .webp files');
   checkByteSize(folderName, images.reduce((s, im) => s + im.bytes, 0), limits, 'use fewer or smaller images');
+  checkTotalPixels(folderName, images.reduce((s, im) => s + im.width * im.height, 0), images.length, limits);
 
   const first = images[0] as DecodedImage;
   const classes = new Map<string, number>();

@@ -25,6 +25,18 @@ export const UPLOAD_LIMITS = {
   minExamples: MIN_SPLIT_SIZES.trainSize + MIN_SPLIT_SIZES.testSize,
   /** Largest image side in pixels (images are resampled to 16×16 anyway). */
   maxSide: 512,
+  /**
+   * Largest total of decoded pixels in an image folder, read from the image headers before anything is
+   * decoded: 96 Mi pixels (≈ 400 MB as RGBA). It holds the smallest dataset (minExamples images) at the
+   * largest side (512×512), or 60,000 images of 28×28; a folder of many small files that would decode
+   * to gigabytes is refused first.
+   */
+  maxTotalPixels: 96 * 1024 * 1024,
+  /**
+   * Longest an uploaded CSV may take to parse (in the app's upload worker) before it is stopped: a
+   * 14 MB MNIST CSV takes under 2 s, so 30 s only stops a file that would never finish.
+   */
+  parseTimeoutMs: 30_000,
 } as const;
 
 export type UploadLimits = { -readonly [K in keyof typeof UPLOAD_LIMITS]: number };
@@ -48,6 +60,11 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} bytes`;
+}
+
+/** The message shown when parsing a CSV ran past `limits.parseTimeoutMs` and was stopped. */
+export function parseTimeoutMessage(name: string, timeoutMs: number): string {
+  return `${name}: reading took longer than ${timeoutMs / 1000} s and was stopped; check that the file is a CSV with one row per image (label,p0,p1,…) and short numeric cells, or upload a smaller file`;
 }
 
 /** `advice`: what to do about it, e.g. "use fewer rows". */
