@@ -1,4 +1,4 @@
-import type { CurvePoint, RunResult } from '../experiment/resultTypes';
+import type { CurvePoint } from '../experiment/resultTypes';
 
 /** A run's per-class figures at a glance (issue 16): its weakest class at the end, and how much it picked the hard classes. */
 export interface ClassSummary {
@@ -21,7 +21,7 @@ export function pickShareOf(point: CurvePoint, classes: readonly number[]): numb
   return sum;
 }
 
-export function classSummary(run: Pick<RunResult, 'curve'>, hardClasses: readonly number[] = []): ClassSummary {
+export function classSummary(run: { curve: readonly CurvePoint[] }, hardClasses: readonly number[] = []): ClassSummary {
   const last = run.curve.findLast((p) => p.classAccuracy !== undefined);
   let worstClass: number | null = null;
   last?.classAccuracy?.forEach((a, c) => {
