@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../src/core/experiment/resultTypes';
 export { curvesCsv } from '../src/core/experiment/curvesCsv';
 import { formatFlops } from '../src/core/accounting/units';
+import { appendClassColumns } from './classColumns';
 
 const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 
@@ -21,6 +22,7 @@ export function finalTable(result: ExperimentResult): string {
       run.policy === 'uniform' ? '' : pct(c?.wallSaving ?? null),
     ]);
   }
+  appendClassColumns(lines, result);
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
   const table = lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
   const recalls = result.runs.flatMap((run) => (run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : []));

@@ -71,6 +71,12 @@ test.describe(() => {
     await expect(page.getByTestId('saving-learnability@ViT-Mu/8')).toContainText(/%|not reached/);
     await expect.poll(async () => Number(await page.getByTestId('pareto-chart').getAttribute('data-points'))).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="inspector-thumb"][data-selected="true"]')).toHaveCount(16);
+    // Per-class view: both policies side by side, the synthetic classes named with their difficulty.
+    const perClass = page.getByTestId('class-breakdown');
+    await expect(perClass).toHaveAttribute('data-runs', '2');
+    await expect(perClass.getByTestId('class-row')).toHaveCount(10);
+    await expect(perClass.getByRole('rowheader', { name: 'class 7 (hard)' })).toBeVisible();
+    await expect(perClass.getByRole('columnheader', { name: 'learnability@ViT-Mu/8 accuracy' })).toBeVisible();
 
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
@@ -82,11 +88,13 @@ test.describe(() => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
     const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
-    expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons']);
+    expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons', 'classNames', 'hardClasses']);
+    expect(exported.hardClasses).toEqual([5, 6, 7, 8, 9]);
     expect(exported.backend).toBe('wasm');
     expect(exported.runs.map((r: { policy: string }) => r.policy)).toEqual(['uniform', 'learnability']);
     expect(Object.keys(exported.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
-    expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction']);
+    expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction', 'classAccuracy', 'worstClassAccuracy']);
+    expect(exported.runs[1].curve[1].classPickShare).toHaveLength(10);
     expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
 
     // Reload: the finished run survives (IndexedDB) and re-opens.
@@ -95,6 +103,7 @@ test.describe(() => {
     await expect(page.getByTestId('saved-run')).toHaveCount(1);
     await page.getByRole('button', { name: /^Open / }).click();
     await expect.poll(async () => Number(await race.getAttribute('data-points'))).toBe(final);
+    await expect(page.getByTestId('class-breakdown').getByRole('rowheader', { name: 'class 7 (hard)' })).toBeVisible();
   });
 });
 

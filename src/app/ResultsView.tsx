@@ -7,6 +7,7 @@ import { useNextTask } from '../features/experiment/useNextTask';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { PanelFallback, type OffendingRecord } from '../features/errors/PanelFallback';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
+import { ClassBreakdown } from '../features/inspector/ClassBreakdown';
 import { SelectionInspector } from '../features/inspector/SelectionInspector';
 import { ParetoChart } from '../features/pareto/ParetoChart';
 import { RaceChart } from '../features/race/RaceChart';
@@ -18,6 +19,7 @@ const Savings = memo(SavingsPanel);
 const Flops = memo(FlopBreakdown);
 const Pareto = memo(ParetoChart);
 const Inspector = memo(SelectionInspector);
+const PerClass = memo(ClassBreakdown);
 
 interface Props {
   state: ExperimentState;
@@ -65,6 +67,9 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
   const paretoInput = useNextTask(paretoResults, 48);
   const flopsInput = useNextTask(curveRuns, 80);
   const selectionInput = useNextTask(state.selection, 112);
+  const perClassInput = useNextTask(curveRuns, 144);
+  const classes = state.classes ?? null;
+  const captioned = state.config?.dataset === 'captioned-shapes';
 
   const shown = state.result ?? state.config;
   return (
@@ -92,6 +97,9 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
         <Inspector selection={selectionInput} runs={curveRuns} />
+      </Guarded>
+      <Guarded panel="Per-class view" resetKey={shown} record={shownRecord}>
+        <PerClass runs={perClassInput} classes={classes} captioned={captioned} />
       </Guarded>
     </>
   );

@@ -9,6 +9,7 @@ import { VIT_VARIANTS } from '../models/vitVariants';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { BENCH_INPUT, forwardMs, stepAndMatmul, trainStepMs, trainingFlopsPerStep } from './benchMeasures';
 import type { BenchResults, BenchRow } from './benchResults';
+import { perClassTallyMs } from './perClassCost';
 
 export interface BenchOptions {
   /** The tfjs backend already selected (the figures are labelled with it). */
@@ -76,7 +77,8 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     };
   };
   await progress('selection', 0, `IID vs learnability (${pair})`);
-  const selection = await runExperiment(selectionConfig, buildSyntheticDataset(selectionConfig), { backend, emit: stepCounter('selection', 2 * steps) });
+  const selectionData = buildSyntheticDataset(selectionConfig);
+  const selection = await runExperiment(selectionConfig, selectionData, { backend, emit: stepCounter('selection', 2 * steps) });
   const [iidRun, activeRun] = selection.runs;
   if (!iidRun || !activeRun) throw new Error(`bench: the selection experiment ended early (${selection.failure?.message ?? 'no failure reported'})`);
   const measuredRatio = activeRun.final.wallMs / iidRun.final.wallMs;
@@ -87,6 +89,13 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   say('selectionOverheadRatio (measured ÷ predicted; target ≤ 1.2)', selectionOverheadRatio.toFixed(3));
   const phases = activeRun.phaseWallMs;
   say('learnability wall by phase (ms: learner / scoring / online / ref)', RUN_PHASES.map((p) => phases[p].toFixed(0)).join(' / '));
+  // Per-class view (issue 16): its per-step tallies against a learnability step, both measured here.
+  const tallyMs = perClassTallyMs(selectionData.train, selectionData.numClasses, selectionConfig.batchSize, quick ? 2_000 : 20_000);
+  const activeStepMs = activeRun.final.wallMs / Math.max(1, activeRun.final.steps);
+  say(
+    'learnability step with ÷ without per-class tallies (target ≤ 1.03)',
+    `${(1 + tallyMs / activeStepMs).toFixed(5)} (tallies ${(1000 * tallyMs).toFixed(2)} µs of a ${activeStepMs.toFixed(1)} ms step)`,
+  );
 
   // 3. Throughput per variant: training examples/s (b = 64) and scoring examples/s (forward, B = 128).
   const throughput: BenchResults['throughput'] = {};

@@ -3,7 +3,7 @@ import { createRng, deriveSeed } from '../random/rng';
 import { classWeights, drawClassLabels } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
-import { classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
+import { classNoise, classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
 
 export const SYNTHETIC_IMAGE_SIZE = 16;
 export const SYNTHETIC_CLASSES = 10;
@@ -12,6 +12,15 @@ type DataConfig = Pick<
   ExperimentConfig,
   'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
 >;
+
+/**
+ * The classes rendered with more pixel noise than the others: the upper half when hardPixelNoise >
+ * pixelNoise (the lower half if it is the other way round); none when the two are equal.
+ */
+export function syntheticHardClasses(options: SyntheticImageOptions): number[] {
+  const least = Math.min(options.pixelNoise, options.hardPixelNoise);
+  return Array.from({ length: options.numClasses }, (_, c) => c).filter((c) => classNoise(options, c) > least);
+}
 
 /** The default dataset: procedural 16×16 grey images, 10 classes, deterministic from the seed. */
 export function buildSyntheticDataset(config: DataConfig): Dataset {
@@ -38,13 +47,15 @@ export function buildSyntheticDataset(config: DataConfig): Dataset {
   const heldOut = render(config.heldOutSize, 'held-out', config.classImbalance);
   if (config.corruptHeldOut) corruptSplit(heldOut, corruption, pixels, createRng(deriveSeed(config.seed, 'held-out-corruption')));
   const test = render(config.testSize, 'test', 1);
+  const hardClasses = syntheticHardClasses(options);
   return {
     name: 'synthetic',
     title: 'Synthetic templates',
     imageSize: options.imageSize,
     channels: 1,
     numClasses: options.numClasses,
-    classNames: Array.from({ length: options.numClasses }, (_, c) => `template ${c}`),
+    classNames: Array.from({ length: options.numClasses }, (_, c) => `class ${c}${hardClasses.length === 0 ? '' : hardClasses.includes(c) ? ' (hard)' : ' (easy)'}`),
+    hardClasses,
     train,
     heldOut,
     test,

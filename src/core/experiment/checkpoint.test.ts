@@ -45,6 +45,8 @@ describe('checkpoints and resume (wasm)', () => {
       expect(midRun, `a checkpoint of ${runId} at step 6 (every ${whole.checkpoints.length} taken)`).toBeDefined();
 
       const resumed = await run(config, midRun);
+      // The curves compared include the per-class tallies (pick shares, per-class accuracy).
+      expect(whole.result.runs.at(-1)!.curve.at(-1)!.classPickShare).toHaveLength(10);
       expect(comparable(resumed.result)).toEqual(comparable(whole.result));
       expect(resumed.result.comparisons).toEqual(whole.result.comparisons);
       const after = (picks: Pick[]) => picks.filter((p) => p.runId === runId && p.step > 6);

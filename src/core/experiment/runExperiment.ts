@@ -59,6 +59,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   const task = taskForDataset(dataset, config);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
+  const classes = task.kind === 'classification' ? { names: [...dataset.classNames], hard: [...(dataset.hardClasses ?? [])] } : undefined;
   const references = new Map<string, PretrainedReference>();
   const savedReferences: ReferenceCheckpoint[] = [...(resume?.references ?? [])];
   const runs: RunResult[] = [...(resume?.finishedRuns ?? [])];
@@ -90,7 +91,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           heldOut.dispose();
         }
       }
-      const ctx: RunContext = { config: runConfig, task, input, train, test, emit };
+      const ctx: RunContext = { config: runConfig, task, input, train, test, emit, ...(classes ? { classes } : {}) };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
       if (resume?.current?.runId === runId) ctx.resumeFrom = resume.current;
@@ -117,5 +118,10 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     for (const r of references.values()) r.model.dispose();
     task.dispose();
   }
-  return buildExperimentResult(config, runs, { backend: options.backend, ...(failure ? { failure } : {}), ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}) });
+  return buildExperimentResult(config, runs, {
+    backend: options.backend,
+    ...(failure ? { failure } : {}),
+    ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
+    ...(classes ? { classNames: classes.names, hardClasses: classes.hard } : {}),
+  });
 }

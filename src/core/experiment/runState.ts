@@ -46,7 +46,7 @@ export class RunState {
   step = 0;
   sampler: EpochSampler;
   rng: Rng;
-  recorder = new CurveRecorder();
+  recorder: CurveRecorder;
   phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
   phaseWallMs: PhaseRecord<number> = phaseRecord(() => 0);
   lastSample: SelectionSample | null = null;
@@ -71,6 +71,7 @@ export class RunState {
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
     this.rng = createRng(deriveSeed(config.seed, 'select'));
+    this.recorder = new CurveRecorder(this.perClassCount());
     const learnerFlops = task.forwardFlops(config.learner, input);
     const scorerFlops = usesScorerModel(this.policy) ? task.forwardFlops(config.scorer, input) : flops(0);
     const perStep = stepPhaseFlops({
@@ -83,6 +84,11 @@ export class RunState {
       superBatchSize: superBatchSize(config),
     });
     this.costs = { learnerFlops, scorerFlops, perStep };
+  }
+
+  /** Classes the recorder tallies: every class of a classification task, none for image–caption data. */
+  private perClassCount(): number {
+    return this.ctx.task.kind === 'classification' ? this.ctx.input.numClasses : 0;
   }
 
   /** The model whose per-example losses a policy reads as `model`. */
@@ -152,7 +158,7 @@ export class RunState {
     this.step = checkpoint.step;
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'), checkpoint.sampler);
     this.rng = createRng(deriveSeed(config.seed, 'select'), checkpoint.selectionRng);
-    this.recorder = CurveRecorder.fromSnapshot(checkpoint.recorder);
+    this.recorder = CurveRecorder.fromSnapshot(checkpoint.recorder, this.perClassCount());
     this.phaseFlops = checkpoint.phaseFlops;
     this.phaseWallMs = { ...checkpoint.phaseWallMs };
     this.lastSample = checkpoint.lastSample ?? null;

@@ -58,6 +58,19 @@ describe('resultSoFar (saved while training)', () => {
     expect(soFar.backend).toBe('unknown');
   });
 
+  it('keeps the class names and hard classes a run announced, so the result so far carries them', () => {
+    let state = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG });
+    const announced = { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 40, classNames: ['a', 'b (hard)'], hardClasses: [1] } as const;
+    state = experimentReducer(state, { type: 'event', event: { ...announced, classNames: [...announced.classNames], hardClasses: [...announced.hardClasses] } });
+    expect(state.classes).toEqual({ names: ['a', 'b (hard)'], hard: [1] });
+    const point = { step: 0, testAccuracy: 0.5, trainLoss: null, flops: flops(0), wallMs: 0, noisySelectedFraction: null, classAccuracy: [1, 0], worstClassAccuracy: 0 };
+    state = experimentReducer(state, { type: 'event', event: { type: 'evaluation', runId: 'uniform', point } });
+    const soFar = resultSoFar(state)!;
+    expect([soFar.classNames, soFar.hardClasses]).toEqual([['a', 'b (hard)'], [1]]);
+    const loaded = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'loaded', result: soFar });
+    expect(loaded.classes).toEqual({ names: ['a', 'b (hard)'], hard: [1] });
+  });
+
   it('names the backend the engine reported when the experiment started', () => {
     let state = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG, backend: 'webgpu' });
     state = experimentReducer(state, { type: 'event', event: { type: 'run-started', runId: 'uniform', policy: 'uniform', scorer: null, totalSteps: 400 } });

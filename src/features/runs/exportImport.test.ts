@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import { parseResultJson, resultToJson } from './exportImport';
 import { SAMPLE_RESULT } from './sampleResult.fixture';
+import type { ExperimentResult } from '../../core/experiment/resultTypes';
 
 /** The sample as plain JSON data, for building broken variants. */
 function sample(): Record<string, unknown> & { runs: Record<string, unknown>[] } {
@@ -21,6 +22,23 @@ describe('result JSON export / import', () => {
     const parsed = parseResultJson(text);
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.result).toEqual(SAMPLE_RESULT);
+    expect(resultToJson(parsed.result)).toBe(text);
+  });
+
+  it('round-trips per-class figures: class names, hard classes, pick shares and per-class accuracy', () => {
+    const withClasses: ExperimentResult = {
+      ...SAMPLE_RESULT,
+      classNames: ['T-shirt/top', 'Trouser', '=cmd'],
+      hardClasses: [0, 2],
+      runs: SAMPLE_RESULT.runs.map((run) => ({
+        ...run,
+        curve: run.curve.map((p, i) => (i === 0 ? { ...p, classAccuracy: [0.1, null, 0.3], worstClassAccuracy: 0.1 } : { ...p, classPickShare: [0.5, 0.25, 0.25], trueClassPickShare: [0.25, 0.5, 0.25], classAccuracy: [0.5, 1, 0.75], worstClassAccuracy: 0.5 })),
+      })),
+    };
+    const text = resultToJson(withClasses);
+    const parsed = parseResultJson(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.result).toEqual(withClasses);
     expect(resultToJson(parsed.result)).toBe(text);
   });
 
