@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { tfjsWasmThreadsPlugin } from './scripts/viteTfjsWasmThreads';
 
 /**
  * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the wasm backend
@@ -9,8 +10,8 @@ const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'C
 
 // One config for the app (vite) and the unit tests (vitest).
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), tfjsWasmThreadsPlugin()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { port: 4173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },

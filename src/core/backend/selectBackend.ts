@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_ORDER, type BackendName } from './backendNames';
 import type { BackendProbeSummary } from './backendProbe';
-import { applyWasmThreadPlan, currentThreadingEnvironment, planWasmThreads, wasmThreadsInUse, type WasmThreading } from './wasmThreads';
+import { applyWasmThreadPlan, currentThreadingEnvironment, planWasmThreads, type WasmThreading } from './wasmThreads';
 import { describeWebGpuAdapter, type AdapterInfo } from './webgpuAdapter';
 
 export interface SkippedBackend {
@@ -61,7 +61,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
     const reason = await trySetBackend(backend);
     if (reason === null) {
       if (backend !== 'wasm') return { backend, requested, adapter, skipped };
-      return { backend, requested, adapter, skipped, threads: { threads: wasmThreadsInUse() ?? threadPlan.threads, reason: threadPlan.reason } };
+      return { backend, requested, adapter, skipped, threads: threadPlan };
     }
     skipped.push({ backend, reason });
   }

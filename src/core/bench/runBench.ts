@@ -185,11 +185,18 @@ async function measureThreadSpeedup(backend: string, variant: string, reps: numb
   if (backend !== 'wasm') return none(`threads are a wasm setting; this run is on ${backend}`);
   if (plan.reason !== null) return none(plan.reason);
   if (plan.threads < 2) return none('this device reports a single core');
-  await restartWasmWithThreads(1);
-  const oneThreadMs = await trainStepMs(variant, BATCH, reps);
-  const threads = await restartWasmWithThreads(plan.threads);
-  const allThreadsMs = await trainStepMs(variant, BATCH, reps);
-  return { value: oneThreadMs / allThreadsMs, threads, oneThreadMs, allThreadsMs, reason: null };
+  // Two rounds in turns (1, all, 1, all) so a change in machine load hits both sides; the mean of each side's medians.
+  const one: number[] = [];
+  const all: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    await restartWasmWithThreads(1);
+    one.push(await trainStepMs(variant, BATCH, reps));
+    await restartWasmWithThreads(plan.threads);
+    all.push(await trainStepMs(variant, BATCH, reps));
+  }
+  const oneThreadMs = (one[0]! + one[1]!) / 2;
+  const allThreadsMs = (all[0]! + all[1]!) / 2;
+  return { value: oneThreadMs / allThreadsMs, threads: plan.threads, oneThreadMs, allThreadsMs, reason: null };
 }
 
 /** Wall seconds of the default preset's experiment, every policy run, dataset loading included. */
