@@ -200,7 +200,7 @@ async function measureThreadSpeedup(backend: string, variant: string, reps: numb
 }
 
 /** Wall seconds of the default preset's experiment, every policy run, dataset loading included. */
-async function timeDefaultExperiment(
+export async function timeDefaultExperiment(
   backend: string,
   readDatasetFile: DatasetFileReader | undefined,
   progress: (within: number, label: string) => Promise<void>,
