@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { tfjsWasmThreadsPlugin } from './scripts/viteTfjsWasmThreads';
+import { tfjsWasmThreadsPlugin } from './scripts/viteTfjsWasmThreads.ts';
 
 /**
  * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the wasm backend

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { probeOrder } from './probeBackends';
 import { backendWithThreads, cachedTimings, probeCacheKey, probeReason, probeTimingsText, rankByTiming, type ProbeTiming } from './backendProbe';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader', isFallbackAdapter: true };
@@ -35,6 +36,17 @@ describe('probeReason (the badge text)', () => {
   it('uses one decimal under 10× and says "as fast as" within 5%', () => {
     expect(probeReason([{ backend: 'webgpu', msPerStep: 10 }, { backend: 'wasm', msPerStep: 25 }], null)).toBe('WebGPU — 2.5× faster than WASM on this device');
     expect(probeReason([{ backend: 'wasm', msPerStep: 10 }, { backend: 'webgl', msPerStep: 10.2 }], 1)).toBe('WASM ×1 thread — as fast as WebGL on this device');
+  });
+
+  it('ranks a backend cut off by the budget by its lower bound and says "over"', () => {
+    const ranked = rankByTiming([
+      { backend: 'webgpu', msPerStep: null, overMs: 1600, note: 'no step finished within 1600 ms' },
+      { backend: 'webgl', msPerStep: null, note: 'no GL context' },
+      { backend: 'wasm', msPerStep: 20 },
+    ]);
+    expect(ranked.map((t) => t.backend)).toEqual(['wasm', 'webgpu', 'webgl']);
+    expect(probeReason(ranked, 2)).toBe('WASM ×2 threads — over 80× faster than WebGPU on this device');
+    expect(probeTimingsText(ranked)).toBe('WASM 20.0 ms · WebGPU > 1600 ms · WebGL – (no GL context)');
   });
 
   it('says when only one backend ran, or none did', () => {
@@ -77,11 +89,18 @@ describe('cachedTimings', () => {
     expect(cachedTimings({ k: { key, timings: [], measuredAt: 'now' } }, key)).toBeNull();
     expect(cachedTimings({ k: { key, timings: [{ backend: 'tpu', msPerStep: 1 }], measuredAt: 'now' } }, key)).toBeNull();
     expect(cachedTimings({ k: { key, timings: [{ backend: 'wasm', msPerStep: -1 }], measuredAt: 'now' } }, key)).toBeNull();
+    expect(cachedTimings({ k: { key, timings: [{ backend: 'webgpu', msPerStep: null, overMs: 'x' }], measuredAt: 'now' } }, key)).toBeNull();
   });
 });
 
 describe('probeTimingsText', () => {
   it('lists each backend with its ms per step or why it did not run', () => {
     expect(probeTimingsText([{ backend: 'wasm', msPerStep: 12.34 }, { backend: 'webgl', msPerStep: null, note: 'no GL' }])).toBe('WASM 12.3 ms · WebGL – (no GL)');
+  });
+});
+
+describe('probeOrder', () => {
+  it('probes wasm first (no compile), then the GPU backends in their order', () => {
+    expect(probeOrder(['webgpu', 'webgl', 'wasm'])).toEqual(['wasm', 'webgpu', 'webgl']);
   });
 });

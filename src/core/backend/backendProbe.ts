@@ -6,6 +6,8 @@ export interface ProbeTiming {
   backend: BackendName;
   /** Median ms per step after a warm-up step; null when the backend could not run. */
   msPerStep: number | null;
+  /** Set when the probe cut the backend off: not one step finished within this many ms (a lower bound). */
+  overMs?: number;
   /** Why msPerStep is null, or that it is only the warm-up step (the budget ran out before a timed one). */
   note?: string;
 }
@@ -53,7 +55,7 @@ export function probeCacheKey(context: ProbeContext): string {
  * so a tie never demotes the GPU.
  */
 export function rankByTiming(timings: readonly ProbeTiming[]): ProbeTiming[] {
-  const rank = (t: ProbeTiming) => (t.msPerStep === null || !Number.isFinite(t.msPerStep) ? Infinity : t.msPerStep);
+  const rank = (t: ProbeTiming) => t.msPerStep ?? t.overMs ?? Infinity;
   return [...timings].sort((a, b) => rank(a) - rank(b) || BACKEND_ORDER.indexOf(a.backend) - BACKEND_ORDER.indexOf(b.backend));
 }
 
@@ -74,9 +76,11 @@ export function probeReason(ranked: readonly ProbeTiming[], threads: number | nu
   const [winner, ...rest] = ranked;
   if (!winner || winner.msPerStep === null) return 'no backend finished the probe';
   const name = backendWithThreads(winner.backend, threads);
-  const runnerUp = rest.find((t) => t.msPerStep !== null);
-  if (!runnerUp || runnerUp.msPerStep === null) return `${name} — the only backend that ran on this device`;
-  const ratio = runnerUp.msPerStep / Math.max(winner.msPerStep, 1e-6);
+  const runnerUp = rest.find((t) => t.msPerStep !== null || t.overMs !== undefined);
+  const runnerUpMs = runnerUp?.msPerStep ?? runnerUp?.overMs;
+  if (!runnerUp || runnerUpMs === undefined) return `${name} — the only backend that ran on this device`;
+  const ratio = runnerUpMs / Math.max(winner.msPerStep, 1e-6);
+  if (runnerUp.msPerStep === null) return `${name} — over ${times(ratio)}× faster than ${BACKEND_LABELS[runnerUp.backend]} on this device`;
   if (ratio < 1.05) return `${name} — as fast as ${BACKEND_LABELS[runnerUp.backend]} on this device`;
   return `${name} — ${times(ratio)}× faster than ${BACKEND_LABELS[runnerUp.backend]} on this device`;
 }
@@ -88,12 +92,13 @@ export function cachedTimings(cache: unknown, key: string): ProbeTiming[] | null
   if (!record || record.key !== key || !Array.isArray(record.timings) || record.timings.length === 0) return null;
   const valid = record.timings.every(
     (t: Partial<ProbeTiming>) =>
-      typeof t === 'object' && t !== null && (BACKEND_ORDER as readonly string[]).includes(t.backend as string) && (t.msPerStep === null || (typeof t.msPerStep === 'number' && t.msPerStep > 0)),
+      typeof t === 'object' && t !== null && (BACKEND_ORDER as readonly string[]).includes(t.backend as string) && (t.msPerStep === null || (typeof t.msPerStep === 'number' && t.msPerStep > 0)) &&
+      (t.overMs === undefined || (typeof t.overMs === 'number' && t.overMs > 0)),
   );
   return valid ? record.timings : null;
 }
 
 /** For the badge's tooltip: "WebGPU 812.0 ms · WASM 20.1 ms per probe step". */
 export function probeTimingsText(timings: readonly ProbeTiming[]): string {
-  return timings.map((t) => `${BACKEND_LABELS[t.backend]} ${t.msPerStep === null ? `– (${t.note ?? 'did not run'})` : `${t.msPerStep.toFixed(1)} ms`}`).join(' · ');
+  return timings.map((t) => `${BACKEND_LABELS[t.backend]} ${t.msPerStep === null ? (t.overMs !== undefined ? `> ${t.overMs.toFixed(0)} ms` : `– (${t.note ?? 'did not run'})`) : `${t.msPerStep.toFixed(1)} ms`}`).join(' · ');
 }
