@@ -1,12 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { tfjsWasmThreadsPlugin } from './scripts/viteTfjsWasmThreads.ts';
+
+/**
+ * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the wasm backend
+ * runs its threaded-SIMD build on every core. Static hosts need the same pair (public/_headers, README).
+ */
+const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 // One config for the app (vite) and the unit tests (vitest).
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), tfjsWasmThreadsPlugin()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  preview: { port: 4173, strictPort: true },
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { port: 4173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
   test: {
     environment: 'node',
     pool: 'forks',

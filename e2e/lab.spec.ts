@@ -136,7 +136,7 @@ test('the share URL restores every control', async ({ page, context }) => {
 });
 
 test('WebGPU (SwiftShader): a short run completes under the WebGPU badge', async ({ page }) => {
-  await page.goto('/?preset=micro&policies=uniform&steps=3&evalEvery=3&testSize=100&batchSize=8');
+  await page.goto('/?backend=webgpu&preset=micro&policies=uniform&steps=3&evalEvery=3&testSize=100&batchSize=8');
   await waitForBackend(page, 'webgpu');
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -37,7 +37,7 @@ test('a worker crash mid-run is reported, the worker restarts and the run resume
 });
 
 test('a lost WebGPU device mid-run falls back to WebGL and resumes from the last checkpoint', async ({ page }) => {
-  await page.goto('/?preset=micro&testHooks=1&policies=uniform&steps=10&evalEvery=5&testSize=100');
+  await page.goto('/?backend=webgpu&preset=micro&testHooks=1&policies=uniform&steps=10&evalEvery=5&testSize=100');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'webgpu');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   // A checkpoint every step (10% of 10).

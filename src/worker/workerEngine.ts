@@ -50,8 +50,8 @@ export class WorkerEngine implements Engine {
     await this.request({ type: 'simulate-failure', failure });
   }
 
-  async initBackend(requested: BackendName | null) {
-    const { report } = await this.request({ type: 'init-backend', requested });
+  async initBackend(requested: BackendName | null, probeCache?: unknown) {
+    const { report } = await this.request({ type: 'init-backend', requested, ...(probeCache === undefined ? {} : { probeCache }) });
     this.backend = report.backend;
     return report;
   }

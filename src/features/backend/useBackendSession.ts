@@ -3,6 +3,7 @@ import { BACKEND_ORDER, BACKEND_LABELS, type BackendName } from '../../core/back
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import type { SelfCheckResult } from '../../core/backend/selfCheck';
 import type { Engine, EngineFailure } from '../../worker/engine';
+import { readProbeCache, storeProbeResult } from './probeCacheStorage';
 
 export type BackendState =
   | { status: 'starting' }
@@ -62,8 +63,9 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     if (!engine) return;
     let cancelled = false;
     engine
-      .initBackend(target)
+      .initBackend(target, target === null ? readProbeCache() : undefined)
       .then((report) => {
+        if (report.probe && !report.probe.cached) storeProbeResult(report.probe);
         if (cancelled) return;
         setBackend({ status: 'ready', report });
         void runSelfCheck();
