@@ -23,7 +23,7 @@ export interface LedgerInputs {
 
 /** Which scorer models a policy runs on the super-batch. */
 export function policyUsesReference(policy: PolicyName): boolean {
-  return policy === 'easy' || policy === 'learnability' || policy === 'rho';
+  return policy === 'easy' || policy === 'learnability' || policy === 'rho' || policy === 'shuffled';
 }
 
 export function stepPhaseFlops(x: LedgerInputs): PhaseFlops {
@@ -34,8 +34,9 @@ export function stepPhaseFlops(x: LedgerInputs): PhaseFlops {
     easy: FR,
     learnability: FO + FR,
     rho: FL + FR,
+    shuffled: FO + FR,
   };
-  const online = x.policy === 'learnability' ? 3 * FO * b : 0;
+  const online = x.policy === 'learnability' || x.policy === 'shuffled' ? 3 * FO * b : 0;
   const reference = policyUsesReference(x.policy) && x.referenceMode === 'online' ? 3 * FR * B : 0;
   return {
     learner: flops(3 * FL * b),

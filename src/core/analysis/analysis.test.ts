@@ -18,6 +18,7 @@ const run = (policy: RunResult['policy'], accs: number[], flopsPerStep: number, 
   modelFlops: { learner: 10, scorer: policy === 'uniform' ? null : 1 },
   phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
   referenceTestAccuracy: null,
+  onlineTestAccuracy: null,
 });
 
 describe('steps to target', () => {

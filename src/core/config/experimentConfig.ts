@@ -9,8 +9,12 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 export const NOISE_KINDS = ['symmetric', 'asymmetric'] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
-export const POLICY_NAMES = ['uniform', 'hard', 'easy', 'learnability', 'rho'] as const;
+export const POLICY_NAMES = ['uniform', 'hard', 'easy', 'learnability', 'rho', 'shuffled'] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
+
+/** How the hard half of the synthetic classes is made hard (see src/core/data/syntheticImages.ts). */
+export const HARD_CLASS_STYLES = ['pixel-noise', 'fine-detail'] as const;
+export type HardClassStyle = (typeof HARD_CLASS_STYLES)[number];
 
 export const REFERENCE_MODES = ['held-out', 'online'] as const;
 export type ReferenceMode = (typeof REFERENCE_MODES)[number];
@@ -25,6 +29,8 @@ export interface ExperimentConfig {
   pixelNoise: number;
   /** Pixel noise σ of the hard half of the synthetic classes (= pixelNoise: one difficulty). */
   hardPixelNoise: number;
+  /** pixel-noise: the hard classes are noisier; fine-detail: they share one shape and differ in pixel-sized dots. */
+  hardClassStyle: HardClassStyle;
   labelNoise: number;
   noiseKind: NoiseKind;
   duplicateFraction: number;
@@ -66,6 +72,7 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   testSize: 2_000,
   pixelNoise: 0.5,
   hardPixelNoise: 0.5,
+  hardClassStyle: 'pixel-noise',
   labelNoise: 0,
   noiseKind: 'symmetric',
   duplicateFraction: 0,

@@ -47,7 +47,7 @@ function crossFieldErrors(c: ExperimentConfig): ConfigError[] {
   if (B > c.trainSize) {
     errors.push({ field: 'batchSize', message: `batchSize: super-batch B = b·ρ = ${B} exceeds trainSize ${c.trainSize}; allowed B ≤ trainSize` });
   }
-  const needsReference = c.policies.some((p) => p === 'easy' || p === 'learnability' || p === 'rho');
+  const needsReference = c.policies.some((p) => p === 'easy' || p === 'learnability' || p === 'rho' || p === 'shuffled');
   if (needsReference && c.referenceMode === 'held-out' && c.referencePretrainSteps > 0 && c.heldOutSize < B) {
     errors.push({ field: 'heldOutSize', message: `heldOutSize: ${c.heldOutSize} is smaller than one reference pretraining batch (B = ${B}); allowed heldOutSize ≥ ${B} with a held-out reference` });
   }

@@ -31,6 +31,8 @@ export interface RunResult {
   phaseWallMs: { learner: number; scoring: number; online: number; reference: number };
   /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
   referenceTestAccuracy: number | null;
+  /** Clean test accuracy of the online student at the end of the run (null: the policy trains none). */
+  onlineTestAccuracy: number | null;
   /** Image–caption tasks: recall@1 both ways on the clean test split at the last evaluation (final.testAccuracy is zero-shot accuracy). */
   retrieval?: RetrievalRecall;
   /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */

@@ -95,6 +95,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
   const recorder = resume ? CurveRecorder.fromSnapshot(resume.recorder) : new CurveRecorder();
   let lastSample: SelectionSample | null = resume?.lastSample ?? null;
   let lastRetrieval: RetrievalRecall | undefined;
+  let onlineTestAccuracy: number | null = null;
 
   const record = async (step: number) => {
     const { accuracy, retrieval } = await task.evaluate(learner.model, test);
@@ -114,6 +115,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     modelFlops: { learner: learnerFlops, scorer: usesScorer ? scorerFlops : null },
     phaseWallMs: { ...phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    onlineTestAccuracy,
     ...(lastRetrieval ? { retrieval: lastRetrieval } : {}),
     ...(task.towerFlops ? { towerFlops: { learner: task.towerFlops(config.learner, input), scorer: usesScorer ? task.towerFlops(config.scorer, input) : null } } : {}),
     ...(stoppedEarly ? { stoppedEarly } : {}),
@@ -131,7 +133,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       await timed('scoring', async () => {
         for (const m of policy.models) losses[m] = await perExampleLosses(task, modelFor[m]!, images, labels);
       });
-      const scores = policy.score(losses);
+      const scores = policy.score(losses, selectionRng);
       if (scores.some((s) => !Number.isFinite(s))) throw diverged('scorer', Number.NaN, step);
       const positions = gumbelTopK(scores, b, config.temperature, selectionRng);
       if (onlineReference) {
@@ -209,6 +211,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
 
   async function finish(step: number, stoppedEarly?: string): Promise<RunResult> {
     if (recorder.lastStep !== step) await record(step);
+    if (online) onlineTestAccuracy = (await task.evaluate(online.model, test)).accuracy;
     const run = result(step, stoppedEarly);
     emit({ type: 'run-finished', runId, run });
     return run;

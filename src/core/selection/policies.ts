@@ -1,5 +1,7 @@
 import type { PolicyName } from '../config/experimentConfig';
+import type { Rng } from '../random/rng';
 import { easyScore, hardScore, learnabilityScore, rhoScore } from './scores';
+import { shuffledScore } from './shuffledScore';
 
 /** The models whose per-example losses a policy reads on each super-batch. */
 export type ScoringModel = 'learner' | 'online' | 'reference';
@@ -11,8 +13,8 @@ export interface SelectionPolicy {
   /** One line for a classroom. */
   description: string;
   models: readonly ScoringModel[];
-  /** null = no scoring: train on a uniform sub-batch (the IID baseline). */
-  score: ((losses: LossesByModel) => Float32Array) | null;
+  /** null = no scoring: train on a uniform sub-batch (the IID baseline). `rng` is the run's selection stream. */
+  score: ((losses: LossesByModel, rng: Rng) => Float32Array) | null;
 }
 
 function need(losses: LossesByModel, model: ScoringModel): Float32Array {
@@ -32,6 +34,13 @@ export const POLICIES: Record<PolicyName, SelectionPolicy> = {
     description: 'Pick what a tiny online student still gets wrong but the reference gets right.',
     models: ['online', 'reference'],
     score: (l) => learnabilityScore(need(l, 'online'), need(l, 'reference')),
+  },
+  shuffled: {
+    name: 'shuffled',
+    label: 'Shuffled (control)',
+    description: 'Learnability scores shuffled within each super-batch: what selection saves by chance.',
+    models: ['online', 'reference'],
+    score: (l, rng) => shuffledScore(learnabilityScore(need(l, 'online'), need(l, 'reference')), rng),
   },
   rho: { name: 'rho', label: 'RHO-loss', description: 'Learnability with the big learner itself as the online model (costly).', models: ['learner', 'reference'], score: (l) => rhoScore(need(l, 'learner'), need(l, 'reference')) },
 };

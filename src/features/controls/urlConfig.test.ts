@@ -14,6 +14,7 @@ const EVERY_KEY_CHANGED: ExperimentConfig = {
   testSize: 700,
   pixelNoise: 0.25,
   hardPixelNoise: 1.75,
+  hardClassStyle: 'fine-detail',
   labelNoise: 0.15,
   noiseKind: 'asymmetric',
   duplicateFraction: 0.1,

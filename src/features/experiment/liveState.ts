@@ -83,6 +83,7 @@ export function unfinishedRun(live: LiveRun): RunResult {
     modelFlops: { learner: 0, scorer: null },
     phaseWallMs: { learner: 0, scoring: 0, online: 0, reference: 0 },
     referenceTestAccuracy: null,
+    onlineTestAccuracy: null,
     stoppedEarly: `unfinished: saved at step ${last?.step ?? 0} of ${live.totalSteps}`,
   };
 }
