@@ -177,7 +177,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
     if (!resume) await record(0);
     while (step < config.steps) {
       await yieldToEventLoop();
-      if (ctx.shouldStop?.()) return finish(step, 'stopped by the user');
+      if (ctx.shouldStop?.()) return await finish(step, 'stopped by the user');
       const lr = learningRateAt(step, config.steps, config.learningRate, config.warmupFraction);
       const selected = await select(sampler.next(B), lr, step + 1);
       if (!policy.score) lastSample = { step: step + 1, superBatch: Array.from(selected), selected: Array.from(selected.keys()), scores: null, losses: {} };
@@ -202,7 +202,7 @@ export async function runPolicy(ctx: RunContext, policyName: PolicyName, runId: 
       if (step % config.evalEvery === 0 || step === config.steps) await record(step);
       if (ctx.onCheckpoint && ctx.checkpointEvery && step % ctx.checkpointEvery === 0 && step < config.steps) await ctx.onCheckpoint(await checkpoint(step));
     }
-    return finish(step);
+    return await finish(step);
   } finally {
     disposeTrainee(learner);
     if (online) disposeTrainee(online);
