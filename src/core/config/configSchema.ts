@@ -23,7 +23,7 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   hardClassStyle: {
     kind: 'enum',
     values: HARD_CLASS_STYLES,
-    help: 'synthetic hard classes: pixel-noise = noisier (hardPixelNoise); fine-detail = one shared shape told apart by pixel-sized dots that a patch-8 scorer averages away',
+    help: 'synthetic hard classes: pixel-noise = noisier (hardPixelNoise); fine-detail = one shared shape told apart only by a few small dots',
   },
   labelNoise: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training labels corrupted (captioned data: mismatched captions)' },
   noiseKind: { kind: 'enum', values: NOISE_KINDS, help: 'symmetric: a random other class; asymmetric: c → c+1' },
