@@ -48,7 +48,7 @@ export const PRESETS = {
   'noisy-labels': {
     name: 'noisy-labels',
     title: 'Noisy labels (default)',
-    explanation: '30% of labels are wrong and half the classes differ only in small dots; the Mi/8 scorers end below the learner, yet learnability skips wrong labels and reaches IID’s accuracy in fewer steps than easy- or hard-first.',
+    explanation: '30% of labels are wrong and half the classes differ only in small dots; the Mi/8 scorers mostly end below the learner. Learnability picks a third fewer wrong labels than IID and leads easy-first; docs/science.md shows where it falls short.',
     config: { ...badStudents, ...fineDetail, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
   },
   clean: {
