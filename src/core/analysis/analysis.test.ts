@@ -20,6 +20,7 @@ const run = (policy: RunResult['policy'], accs: number[], flopsPerStep: number, 
   modelFlops: { learner: flops(10), scorer: policy === 'uniform' ? null : flops(1) },
   phaseWallMs: phaseRecord(() => 0),
   referenceTestAccuracy: null,
+  onlineTestAccuracy: null,
 });
 
 describe('steps to target', () => {

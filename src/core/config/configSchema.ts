@@ -1,6 +1,6 @@
 import { validateModelVariant } from '../models/modelRegistry';
 import { isDecimalNumber, parseDecimal } from '../text/decimalNumber';
-import { DATASET_NAMES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
+import { DATASET_NAMES, HARD_CLASS_STYLES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
 
 /**
  * One row per config key: its type, allowed range and a one-line help. The same table drives
@@ -21,6 +21,11 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   testSize: { kind: 'int', min: 100, max: 10_000, help: 'clean test examples' },
   pixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the easy synthetic classes' },
   hardPixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the hard synthetic classes (upper half)' },
+  hardClassStyle: {
+    kind: 'enum',
+    values: HARD_CLASS_STYLES,
+    help: 'synthetic hard classes: pixel-noise = noisier (hardPixelNoise); fine-detail = one shared shape told apart only by a few small dots',
+  },
   labelNoise: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training labels corrupted (captioned data: mismatched captions)' },
   noiseKind: { kind: 'enum', values: NOISE_KINDS, help: 'symmetric: a random other class; asymmetric: c → c+1' },
   duplicateFraction: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training examples replaced by duplicates' },

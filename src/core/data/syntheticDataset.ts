@@ -10,7 +10,7 @@ export const SYNTHETIC_CLASSES = 10;
 
 type DataConfig = Pick<
   ExperimentConfig,
-  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
+  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'hardClassStyle' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
 >;
 
 /**
@@ -29,9 +29,10 @@ export function buildSyntheticDataset(config: DataConfig): Dataset {
     numClasses: SYNTHETIC_CLASSES,
     pixelNoise: config.pixelNoise,
     hardPixelNoise: config.hardPixelNoise,
+    hardClassStyle: config.hardClassStyle,
     seed: config.seed,
   };
-  const templates = classTemplates(options.imageSize, options.numClasses, config.seed);
+  const templates = classTemplates(options.imageSize, options.numClasses, config.seed, config.hardClassStyle);
   const pixels = options.imageSize * options.imageSize;
   const render = (count: number, purpose: string, imbalance: number): Split => {
     const rng = createRng(deriveSeed(config.seed, purpose));

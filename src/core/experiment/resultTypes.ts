@@ -45,6 +45,8 @@ export interface RunResult {
   phaseWallMs: PhaseRecord<number>;
   /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
   referenceTestAccuracy: number | null;
+  /** Clean test accuracy of the online student at the end of the run (null: the policy trains none). */
+  onlineTestAccuracy?: number | null;
   /** Image–caption tasks: recall@1 both ways on the clean test split at the last evaluation (final.testAccuracy is zero-shot accuracy). */
   retrieval?: RetrievalRecall;
   /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */

@@ -57,6 +57,20 @@ describe('runExperiment (IID baseline)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('records the final clean test accuracy of the online student and the reference next to the learner', async () => {
+    const c = { ...config, heldOutSize: 300, steps: 20, scorer: 'ViT-Mu/8', policies: ['uniform', 'learnability', 'shuffled'] as ExperimentConfig['policies'], referencePretrainSteps: 10 };
+    const { result } = await run(c);
+    const [iid, learnability, shuffled] = result.runs;
+    expect([iid?.onlineTestAccuracy, iid?.referenceTestAccuracy]).toEqual([null, null]);
+    for (const r of [learnability, shuffled]) {
+      expect(r?.onlineTestAccuracy).toBeGreaterThan(0);
+      expect(r?.onlineTestAccuracy).toBeLessThanOrEqual(1);
+      expect(r?.referenceTestAccuracy).toBeGreaterThan(0);
+    }
+    // Same online seed and scores, only shuffled: the picks differ, so the online students end apart.
+    expect(shuffled?.curve.map((p) => p.testAccuracy)).not.toEqual(learnability?.curve.map((p) => p.testAccuracy));
+  });
+
   it('stops on a non-finite loss with a clear message and keeps the curve so far', async () => {
     const data = buildSyntheticDataset(config);
     data.train.images.fill(Number.NaN);

@@ -51,6 +51,8 @@ export class RunState {
   phaseWallMs: PhaseRecord<number> = phaseRecord(() => 0);
   lastSample: SelectionSample | null = null;
   lastRetrieval: RetrievalRecall | undefined;
+  /** The online student's final clean test accuracy, measured when the run finishes (null without one). */
+  onlineTestAccuracy: number | null = null;
 
   constructor(
     readonly ctx: RunContext,

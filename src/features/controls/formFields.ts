@@ -5,7 +5,7 @@ export type ConfigKey = keyof ExperimentConfig;
 
 /** The form's fieldsets, in order; together they hold every config key exactly once. */
 export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] }[] = [
-  { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise'] },
+  { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise', 'hardClassStyle'] },
   { legend: 'Corruption', keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'] },
   { legend: 'Models', keys: ['learner', 'scorer', 'embeddingDim'] },
   { legend: 'Training', keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'] },
@@ -20,6 +20,7 @@ export const FIELD_LABELS: Record<ConfigKey, string> = {
   testSize: 'Test examples',
   pixelNoise: 'Pixel noise σ (easy classes)',
   hardPixelNoise: 'Pixel noise σ (hard classes)',
+  hardClassStyle: 'Hard classes differ by',
   labelNoise: 'Label noise',
   noiseKind: 'Label noise kind',
   duplicateFraction: 'Duplicate fraction',

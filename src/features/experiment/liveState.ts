@@ -96,6 +96,7 @@ export function unfinishedRun(live: LiveRun): RunResult {
     modelFlops: { learner: flops(0), scorer: null },
     phaseWallMs: phaseRecord(() => 0),
     referenceTestAccuracy: null,
+    onlineTestAccuracy: null,
     stoppedEarly: unfinishedAt(last?.step ?? 0, live.totalSteps),
   };
 }

@@ -154,6 +154,7 @@ function checkRun(value: unknown, path: string, budget: { points: number }, clas
   numberOrNull(own(modelFlops, 'scorer'), `${path}.modelFlops.scorer`, 0);
   numbers(own(run, 'phaseWallMs'), `${path}.phaseWallMs`, PHASE_KEYS);
   numberOrNull(own(run, 'referenceTestAccuracy'), `${path}.referenceTestAccuracy`, 0, 1);
+  if (Object.hasOwn(run, 'onlineTestAccuracy')) numberOrNull(run.onlineTestAccuracy, `${path}.onlineTestAccuracy`, 0, 1);
   if (Object.hasOwn(run, 'retrieval')) numbers(run.retrieval, `${path}.retrieval`, ['imageToText', 'textToImage']);
   if (Object.hasOwn(run, 'towerFlops')) {
     const towers = object(run.towerFlops, `${path}.towerFlops`);

@@ -20,6 +20,7 @@ function run(id: string, policy: RunResult['policy'], scorer: string | null, acc
     modelFlops: { learner: flops(1e6), scorer: scorer ? flops(1e4) : null },
     phaseWallMs: { learner: 100, scoring: 10, online: 0, reference: 0 },
     referenceTestAccuracy: scorer ? 0.6 : null,
+    onlineTestAccuracy: policy === 'learnability' ? 0.5 : null,
   };
 }
 

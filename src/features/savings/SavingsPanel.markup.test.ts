@@ -19,4 +19,12 @@ describe('SavingsPanel markup (server render)', () => {
     expect(html).toMatch(/a\* = [\d.]+% test accuracy/);
     expect(html).not.toContain('recall@1');
   });
+
+  it('shows the final accuracy of the learner, the online student and the reference of each finished run', () => {
+    const html = renderToStaticMarkup(createElement(SavingsPanel, { comparisons: SAMPLE_RESULT.comparisons, runs: SAMPLE_RESULT.runs.map(liveRunFromResult) }));
+    const [iid, active] = SAMPLE_RESULT.runs;
+    const pc = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(html).toContain(`${iid!.id}: learner ${pc(iid!.final.testAccuracy)};`);
+    expect(html).toContain(`${active!.id}: learner ${pc(active!.final.testAccuracy)}, online ${pc(active!.onlineTestAccuracy!)}, reference ${pc(active!.referenceTestAccuracy!)}`);
+  });
 });
