@@ -1,12 +1,12 @@
 import type { SweepCellResult, SweepResult } from '../src/core/sweep/runSweep';
 import type { SweepAxis } from '../src/core/sweep/sweepSpec';
 
-const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1).replace(/^-0\.0$/, '0.0')}%`);
 const AXIS_LABEL: Record<string, string> = { rho: 'ρ', tau: 'τ', steps: 'steps', scorer: 'scorer' };
 
 function layout(lines: string[][]): string {
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
-  return lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
+  return lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
 /** One line per finished cell, printed as it finishes. */
