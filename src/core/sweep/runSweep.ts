@@ -84,6 +84,22 @@ export function cellResult(cell: SweepCell, result: ExperimentResult, policy: st
 }
 
 /**
+ * The checkpoint that starts a cell with what it shares: its IID run already finished (when another
+ * cell of the same baseline ran it) and the held-out reference already pretrained (when known).
+ */
+export function sharedRunsCheckpoint(cell: SweepCell, backend: string, iid?: RunResult, reference?: ReferenceCheckpoint): ExperimentCheckpoint {
+  return {
+    version: CHECKPOINT_VERSION,
+    config: cell.config,
+    scorers: [cell.config.scorer],
+    backend,
+    finishedRuns: iid ? [iid] : [],
+    current: null,
+    references: reference ? [reference] : [],
+  };
+}
+
+/**
  * Runs every cell of the plan through runExperiment (docs/architecture.md, "Sweeps"). The first cell
  * of a baseline trains IID and the active policy; later cells of the same baseline get that IID run
  * as an already finished run (runExperiment's resume path), so only the active policy trains. The
@@ -107,15 +123,7 @@ export async function runSweep(plan: SweepPlan, dataset: Dataset, options: Sweep
     options.onCellStart?.(cell, index);
     const iid = baselines.get(cell.baselineId);
     const reference = references.get(cell.config.scorer);
-    const resume: ExperimentCheckpoint = {
-      version: CHECKPOINT_VERSION,
-      config: cell.config,
-      scorers: [cell.config.scorer],
-      backend: options.backend,
-      finishedRuns: iid ? [iid] : [],
-      current: null,
-      references: reference ? [reference] : [],
-    };
+    const resume = sharedRunsCheckpoint(cell, options.backend, iid, reference);
     const captureReference = (checkpoint: ExperimentCheckpoint) => {
       for (const r of checkpoint.references) if (!references.has(r.scorer)) references.set(r.scorer, r);
     };
