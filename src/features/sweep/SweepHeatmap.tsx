@@ -15,6 +15,8 @@ interface Props {
 }
 
 const PAPER = { rho: 2, tau: 1 };
+const SYMBOL: Record<string, string> = { rho: 'ρ', tau: 'τ' };
+const sym = (key: string) => SYMBOL[key] ?? key;
 
 /** Green for a saving, red for a loss; the stronger, the further from zero (±60% saturates). */
 function shade(value: number | null): string {
@@ -33,11 +35,11 @@ export function SweepHeatmap({ title, measure, rows, cols, cells, current, defau
       <thead>
         <tr>
           <th scope="col">
-            {rows.key} \ {cols.key}
+            {sym(rows.key)} \ {sym(cols.key)}
           </th>
           {cols.values.map((c) => (
             <th scope="col" key={String(c)}>
-              {cols.key} = {String(c)}
+              {sym(cols.key)} = {String(c)}
             </th>
           ))}
         </tr>
@@ -46,7 +48,7 @@ export function SweepHeatmap({ title, measure, rows, cols, cells, current, defau
         {rows.values.map((r) => (
           <tr key={String(r)}>
             <th scope="row">
-              {rows.key} = {String(r)}
+              {sym(rows.key)} = {String(r)}
             </th>
             {cols.values.map((c) => {
               const cell = find(r, c);

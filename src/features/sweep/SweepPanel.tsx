@@ -91,7 +91,7 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
               defaultValues={{ rho: base.filterRatio, tau: base.temperature }}
             />
           ))}
-          <p className="sweep-legend">◆ current settings · ★ the paper’s setting (ρ = 2, τ = 1 on raw scores) · — never reached IID’s a*</p>
+          <p className="sweep-legend">◆ current settings · ★ the paper’s setting (ρ = 2, τ = 1 on raw scores) · “not reached”: the policy never reached IID’s final accuracy a*</p>
         </div>
       )}
       {kind === 'budget' && plan && <BudgetChart cells={cells} />}
