@@ -48,5 +48,5 @@ describe('npm run lab -- --sweep (process)', () => {
       'rho=2 tau=0,2,0,iid-2',
       'rho=2 tau=1,2,1,iid-2',
     ]);
-  });
+  }, 120_000);
 });

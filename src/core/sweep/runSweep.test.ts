@@ -59,10 +59,10 @@ describe('runSweep (micro preset)', () => {
     });
     expect(started).toEqual(['tau=0.3']);
     expect(resumed.cells).toEqual(result.cells);
-  });
+  }, 120_000);
 
   it('stops between cells when asked, keeping the finished ones', async () => {
-    const p = plan(['steps=10,20']);
+    const p = plan(['steps=10,20']); // both below the base budget
     const finished: SweepCellResult[] = [];
     const result = await runSweep(p, dataset, { backend: 'wasm', onCell: (c) => void finished.push(c), shouldStop: () => finished.length > 0 });
     expect(result.stopped).toBe(true);
