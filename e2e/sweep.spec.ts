@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
 const MICRO = '/?backend=wasm&preset=micro';
@@ -21,6 +22,14 @@ test('the Sensitivity panel runs a 2 × 2 micro grid cell by cell, fills both he
     // The micro preset's own ρ = 2, τ = 0.1 is not in this grid; the paper's ρ = 2, τ = 1 is.
     await expect(heatmap.locator('td[data-cell="rho=2 tau=1"]')).toHaveAttribute('aria-label', /paper's setting/);
   }
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export grid.json' }).click()]);
+  const grid = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(grid.cells).toHaveLength(4);
+  expect(grid.stopped).toBe(false);
+  expect(grid.sharedBaselines.map((b: { cellIds: string[] }) => b.cellIds)).toEqual([
+    ['rho=1.5 tau=0', 'rho=1.5 tau=1'],
+    ['rho=2 tau=0', 'rho=2 tau=1'],
+  ]);
 
   await page.reload();
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');

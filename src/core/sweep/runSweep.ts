@@ -146,12 +146,17 @@ export async function runSweep(plan: SweepPlan, dataset: Dataset, options: Sweep
     cells.push(measured);
     if (baseline) await options.onCell?.(measured, baseline, index);
   }
+  return sweepResult(plan, cells, options.backend, stopped);
+}
+
+/** grid.json: the plan, what is shared, and the cells finished so far (the CLI's and the lab's export alike). */
+export function sweepResult(plan: SweepPlan, cells: SweepCellResult[], backend: string, stopped: boolean): SweepResult {
   return {
     version: 1,
     base: plan.base,
     axes: plan.axes,
     policy: plan.policy,
-    backend: options.backend,
+    backend,
     cells,
     sharedBaselines: plan.sharedBaselines,
     sharing: sharingNote(plan),

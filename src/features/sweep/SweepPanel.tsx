@@ -1,6 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { ExperimentConfig } from '../../core/config/experimentConfig';
+import { gridCsv } from '../../core/sweep/gridCsv';
+import { sweepResult } from '../../core/sweep/runSweep';
 import type { Engine } from '../../worker/engine';
+import { downloadText } from '../runs/exportImport';
 import { BudgetChart } from './BudgetChart';
 import { SweepHeatmap } from './SweepHeatmap';
 import { useSweep } from './useSweep';
@@ -76,6 +79,16 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
         <p role="alert" className="notice notice-error">
           {message}
         </p>
+      )}
+      {plan && cells.length > 0 && (
+        <div className="sweep-export">
+          <button type="button" onClick={() => downloadText(`grid-${kind}.json`, JSON.stringify(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done'), null, 2) + '\n')}>
+            Export grid.json
+          </button>{' '}
+          <button type="button" onClick={() => downloadText(`grid-${kind}.csv`, gridCsv(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done')), 'text/csv')}>
+            Export grid.csv
+          </button>
+        </div>
       )}
       {kind === 'sensitivity' && rows && cols && base && (
         <div className="sweep-heatmaps">
