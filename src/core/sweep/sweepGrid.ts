@@ -79,9 +79,12 @@ export function planSweep(base: ExperimentConfig, axes: readonly SweepAxis[]): P
 export function sharingNote(plan: SweepPlan): string {
   const n = plan.sharedBaselines.length;
   const across = [...new Set(plan.sharedBaselines.flatMap((b) => b.sharedAcross))];
-  const shared = across.length > 0 ? `cells differing only in ${across.join(', ')} share one IID run` : 'no two cells share an IID run';
+  const shared =
+    across.length > 0
+      ? `cells differing only in ${across.join(', ')} share one IID run (IID scores nothing, so τ and the scorer never reach it)`
+      : 'no two cells share an IID run';
   return (
-    `${n} IID run${n === 1 ? '' : 's'} for ${plan.cells.length} cells: ${shared} (IID scores nothing, so τ and the scorer never reach it); ` +
+    `${n} IID run${n === 1 ? '' : 's'} for ${plan.cells.length} cells: ${shared}; ` +
     'each ρ draws super-batches of B = ρ·b and IID trains on the first b of each, so each ρ (and each step budget) has its own IID run; ' +
     'the held-out reference is pretrained once per scorer and reused by every cell (it depends on neither ρ, τ nor steps)'
   );
