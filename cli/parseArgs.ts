@@ -98,6 +98,7 @@ export function usage(): string {
     'Sweeps: --sweep scorer=A,B runs the scorer ladder in one experiment. --sweep rho=1.5,2,4 --sweep tau=0,0.1,1',
     '  (keys rho = filterRatio, tau = temperature, steps, scorer; each key once) runs a grid of cells, each the first',
     `  active policy against IID, and writes DIR/grid.json and DIR/grid.csv; at most ${MAX_GRID_CELLS} cells.`,
+    '',
     `Settings are layered: defaults < preset (default ${DEFAULT_PRESET}; --preset none for the bare defaults) < --config file < flags.`,
     '',
     'Your own data: --dataset-file data.csv trains on a CSV with one row per image, label,p0,p1,… (header optional;',
