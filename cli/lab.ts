@@ -15,6 +15,8 @@ import { parseArgs, usage, UsageError } from './parseArgs';
 import { readDatasetFile } from './nodeDatasetReader';
 import { resolveConfig } from './resolveConfig';
 import { curvesCsv, finalTable, progressLine } from './report';
+import { planSweep } from '../src/core/sweep/sweepGrid';
+import { GRID_FILES, runGridCli } from './sweepCli';
 
 /** `npm run lab`: the headless experiment runner (design §7). Exit 0 ok, 2 bad input, 1 failure. */
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   if (!backend.ok) throw new UsageError(backend.message);
   if (backend.backend !== 'wasm' && backend.backend !== 'cpu') throw new UsageError(`backend: "${options.backend}" is not available in Node; allowed values: wasm, cpu`);
   const { config, scorers, upload, datasetNote } = await resolveConfig(options);
-  const outDir = await prepareOutDir(options.out);
+  const plan = options.grid ? planSweep(config, options.grid) : null;
+  if (plan && !plan.ok) throw new UsageError(plan.message);
+  const outDir = await prepareOutDir(options.out, plan ? GRID_FILES : undefined);
   if (datasetNote && !options.quiet) process.stderr.write(`dataset ${datasetNote}\n`);
 
   tf.env().set('PROD', true);
@@ -37,6 +41,13 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(error.message);
   });
   const started = performance.now();
+  if (plan) {
+    const grid = await runGridCli(plan.value, dataset, outDir, report.backend, options.quiet);
+    console.log(`backend ${report.backend} · ${((performance.now() - started) / 1000).toFixed(1)}s · wrote ${join(outDir, 'grid.json')} and grid.csv`);
+    const failed = grid.cells.filter((c) => c.failure);
+    if (failed.length > 0) console.error(`lab: ${failed.length} cell(s) diverged: ${failed.map((c) => c.id).join('; ')} (their savings are empty)`);
+    return failed.length > 0 ? 1 : 0;
+  }
   const live = process.stderr.isTTY && !options.quiet;
   const onEvent = (event: ExperimentEvent) => {
     if (options.quiet) return;

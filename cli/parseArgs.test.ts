@@ -21,7 +21,9 @@ describe('CLI flags', () => {
     [['--steps'], '--steps needs a value'],
     [['--bogus', '1'], 'unknown flag --bogus'],
     [['steps'], 'unexpected argument "steps"'],
-    [['--sweep', 'lr=1,2'], 'sweep: "lr=1,2" is not a sweep; expected scorer=VARIANT'],
+    [['--sweep', 'lr=1,2'], 'sweep: "lr=1,2" is not a sweep; expected KEY=V1,V2,… with KEY one of rho (filterRatio), tau (temperature), steps, scorer'],
+    [['--sweep', 'rho=1.5,17'], 'sweep: rho (filterRatio): "17" is not allowed; expected a number from 1 to 16'],
+    [['--sweep', 'tau=0', '--sweep=tau=1'], 'sweep: tau is given twice; give each key once with all its values'],
     [['--sweep', 'scorer=ViT-Mi/4,ViT-X/8'], 'sweep: scorer: "ViT-X/8": unknown size "X"'],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
@@ -41,6 +43,15 @@ describe('CLI flags', () => {
     [['--sweep', 'scorer=ViT-Mi/4,ViT-hasOwnProperty/8'], 'sweep: scorer: "ViT-hasOwnProperty/8": unknown size "hasOwnProperty"'],
   ])('refuses %j (decimal numbers, one flag each, own model sizes only)', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+
+  it('takes --sweep more than once: scorers alone are the ladder, any other key a grid', () => {
+    expect(parseArgs(['--sweep', 'scorer=ViT-Mi/4,ViT-Mu/8'])).toMatchObject({ sweepScorers: ['ViT-Mi/4', 'ViT-Mu/8'], grid: null });
+    const grid = parseArgs(['--sweep', 'tau=0,1', '--sweep=rho=1.5,2']).grid;
+    expect(grid?.map((a) => [a.key, a.values])).toEqual([
+      ['rho', [1.5, 2]],
+      ['tau', [0, 1]],
+    ]);
   });
 
   it('reads booleans as true or false, the value optional', () => {

@@ -20,6 +20,7 @@ import { useConfigState } from '../features/controls/useConfigState';
 import { useExperiment } from '../features/experiment/useExperiment';
 import { defaultRecordName, newRecordId } from '../features/runs/runRecords';
 import { useSavedRuns } from '../features/runs/useSavedRuns';
+import { SweepPanel } from '../features/sweep/SweepPanel';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { ResultsView } from './ResultsView';
 import { useEngine } from './useEngine';
@@ -58,7 +59,15 @@ export function App() {
     },
     [saved, settings.preset, uploadInfo],
   );
-  const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => void saved.saveCheckpoint(liveRecordId.current, checkpoint), [saved]);
+  // Which sweep panel trains (its cells' checkpoints are not the saved experiment's).
+  const [sweeping, setSweeping] = useState<'sensitivity' | 'budget' | null>(null);
+  const sweepingRef = useRef(sweeping);
+  sweepingRef.current = sweeping;
+  const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => {
+    if (sweepingRef.current === null) void saved.saveCheckpoint(liveRecordId.current, checkpoint);
+  }, [saved]);
+  const onSensitivityRunning = useCallback((on: boolean) => setSweeping((s) => (on ? 'sensitivity' : s === 'sensitivity' ? null : s)), []);
+  const onBudgetRunning = useCallback((on: boolean) => setSweeping((s) => (on ? 'budget' : s === 'budget' ? null : s)), []);
   const ready = session.backend.status === 'ready';
   // A crash or lost device mid-run: resume from the latest checkpoint once the restarted worker is ready.
   const startRef = useRef<(request: ResumeRequest) => void>(() => {});
@@ -87,7 +96,9 @@ export function App() {
   };
   const blockedReason = !ready
     ? 'Waiting for the compute backend to start…'
-    : settings.validConfig === null || draftErrors.length > 0 || datasetErrors.length > 0
+    : sweeping
+      ? 'A sweep is running; stop it first.'
+      : settings.validConfig === null || draftErrors.length > 0 || datasetErrors.length > 0
       ? 'Fix the highlighted settings to run.'
       : null;
   const run = (scorers?: readonly string[]) => {
@@ -110,7 +121,9 @@ export function App() {
   useTestHooks(engine);
   // While an experiment trains, its own in-progress record is shown live, not a second time from storage.
   const running = experiment.state.status === 'running';
-  const busyReason = running ? 'An experiment is running; stop it first.' : null;
+  const busyReason = running ? 'An experiment is running; stop it first.' : sweeping ? 'A sweep is running; stop it first.' : null;
+  const sweepBlocked = (kind: 'sensitivity' | 'budget') =>
+    !ready ? 'Waiting for the compute backend to start…' : running ? 'An experiment is running; stop it first.' : sweeping && sweeping !== kind ? 'The other sweep is running; stop it first.' : settings.validConfig === null ? 'Fix the highlighted settings to run.' : null;
   const openResult = (result: ExperimentResult, id: string | null) => {
     // Opening another result mid-run would end the live view while the worker still trains into it.
     if (running) return;
@@ -192,6 +205,8 @@ export function App() {
         </aside>
         <main className="lab-results">
           <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} shownRecord={shownRecord} />
+          <SweepPanel kind="sensitivity" engine={engine} base={settings.validConfig} blockedReason={sweepBlocked('sensitivity')} onRunningChange={onSensitivityRunning} />
+          <SweepPanel kind="budget" engine={engine} base={settings.validConfig} blockedReason={sweepBlocked('budget')} onRunningChange={onBudgetRunning} />
           <SavedRunsPanel
             saved={saved}
             current={experiment.state.result}
