@@ -16,7 +16,7 @@ const LADDER = PRESETS['scorer-ladder'].scorers;
 
 // Longest jobs first: two workers finish together.
 const JOBS: ScienceJob[] = [
-  ...SEEDS.map((seed) => ({ key: `ladder-${seed}`, args: ['--preset', 'scorer-ladder', '--policies', 'uniform,learnability,easy', '--seed', String(seed)] })),
+  ...SEEDS.map((seed) => ({ key: `ladder-${seed}`, preset: 'scorer-ladder', args: ['--policies', 'uniform,learnability,easy', '--seed', String(seed)] })),
   ...SEEDS.map((seed) => ({ key: `selection-${seed}`, args: ['--policies', 'uniform,learnability,hard,easy,shuffled', '--seed', String(seed)] })),
   ...SEEDS.map((seed) => ({ key: `tau100-${seed}`, args: ['--policies', 'uniform,learnability', '--temperature', '100', '--seed', String(seed)] })),
 ];

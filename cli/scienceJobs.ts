@@ -9,6 +9,8 @@ import type { ExperimentResult, RunResult } from '../src/core/experiment/resultT
 export interface ScienceJob {
   key: string;
   args: string[];
+  /** Another preset for this job than the suite's (each flag may be given once). */
+  preset?: string;
 }
 
 const run = promisify(execFile);
@@ -27,7 +29,7 @@ export async function runScienceJobs(preset: string, jobs: readonly ScienceJob[]
       for (let job = queue.shift(); job; job = queue.shift()) {
         const out = join(root, job.key);
         const started = performance.now();
-        await run(join('node_modules', '.bin', 'tsx'), ['cli/lab.ts', '--preset', preset, ...job.args, '--out', out, '--quiet'], { maxBuffer: 1 << 24 });
+        await run(join('node_modules', '.bin', 'tsx'), ['cli/lab.ts', '--preset', job.preset ?? preset, ...job.args, '--out', out, '--quiet'], { maxBuffer: 1 << 24 });
         results.set(job.key, JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as ExperimentResult);
         console.log(`science (${preset}): ${job.key} done in ${((performance.now() - started) / 1000).toFixed(0)}s (${results.size}/${jobs.length})`);
       }
