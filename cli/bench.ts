@@ -13,7 +13,7 @@ import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
  * throughput, memory flatness, thread speedup, the default experiment end to end (full mode) and
  * (where PyTorch is installed: $PYTHON, or the first python3 on PATH with torch) a peer ratio — every figure a ratio
  * measured in this run (src/core/bench/runBench.ts, shared with the browser bench page).
- * Writes bench/results.json (design §9 keys).
+ * Writes bench/results.json (keys in docs/architecture.md, "Benchmarks").
  */
 const quick = process.argv.includes('--quick');
 const backendName = flagValue(process.argv, 'backend', 'wasm');

@@ -18,7 +18,7 @@ import { curvesCsv, finalTable, progressLine } from './report';
 import { planSweep } from '../src/core/sweep/sweepGrid';
 import { GRID_FILES, runGridCli } from './sweepCli';
 
-/** `npm run lab`: the headless experiment runner (design §7). Exit 0 ok, 2 bad input, 1 failure. */
+/** `npm run lab`: the headless experiment runner (docs/architecture.md, "Result files and the CLI"). Exit 0 ok, 2 bad input, 1 failure. */
 async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (options.help) {

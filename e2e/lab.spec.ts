@@ -84,7 +84,7 @@ test.describe(() => {
     await testInfo.attach('main screen after a run', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     expect(longTasks, `long tasks: ${longTasks.join(', ')}`).toEqual([]);
 
-    // Export JSON: the file has result.json's shape (design §7).
+    // Export JSON: the file has result.json's shape (docs/architecture.md, "Result files and the CLI").
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
     const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));

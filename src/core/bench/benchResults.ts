@@ -10,7 +10,7 @@ interface Measured<V> {
   variant: string;
 }
 
-/** bench/results.json (design §9 keys, stable): each figure with the backend and variant it was measured on. */
+/** bench/results.json (keys stable; docs/architecture.md, "Benchmarks"): each figure with the backend and variant it was measured on. */
 export interface BenchResults {
   backend: string;
   quick: boolean;
