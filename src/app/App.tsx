@@ -28,6 +28,7 @@ import { useTestHooks } from './testHooks';
 import { backendOverrideFromUrl } from './urlState';
 import type { ResumeRequest } from './resumeMachine';
 import { useResumeMachine } from './useResumeMachine';
+import { DismissibleAlert } from './DismissibleAlert';
 
 const LADDER = findPreset('scorer-ladder');
 
@@ -150,14 +151,7 @@ export function App() {
         <p className="tagline">Bad students make great teachers — online batch selection, trained live on your device.</p>
         <BackendBadge state={session.backend} />
       </header>
-      {session.failure && (
-        <div role="alert" className="notice notice-error" data-testid="engine-failure">
-          {session.failure}{' '}
-          <button type="button" onClick={session.dismissFailure}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {session.failure && <DismissibleAlert message={session.failure} onDismiss={session.dismissFailure} testId="engine-failure" />}
       {resumer.notice && (
         <div role="status" className="notice" data-testid="resume-notice">
           {resumer.notice}
@@ -171,14 +165,7 @@ export function App() {
           )}
         </div>
       )}
-      {saved.storageError && (
-        <div role="alert" className="notice notice-error" data-testid="storage-error">
-          {saved.storageError}{' '}
-          <button type="button" onClick={saved.dismissStorageError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {saved.storageError && <DismissibleAlert message={saved.storageError} onDismiss={saved.dismissStorageError} testId="storage-error" />}
       {!override.ok && (
         <div role="alert" className="notice notice-error" data-testid="config-error">
           {override.message} Using the best available backend instead.

@@ -1,4 +1,4 @@
-import type { Rng } from '../random/rng';
+import { shuffleInPlace, type Rng } from '../random/rng';
 
 /**
  * The shuffled control: the same scores, permuted at random within the super-batch (Fisher–Yates on
@@ -7,12 +7,5 @@ import type { Rng } from '../random/rng';
  * selection itself.
  */
 export function shuffledScore(scores: Float32Array, rng: Rng): Float32Array {
-  const out = Float32Array.from(scores);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = out[i] as number;
-    out[i] = out[j] as number;
-    out[j] = t;
-  }
-  return out;
+  return shuffleInPlace(Float32Array.from(scores), rng);
 }
