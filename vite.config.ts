@@ -22,12 +22,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.science.test.ts', '**/node_modules/**'], testTimeout: 60_000 },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.science.test.ts', '**/*.science-extra.test.ts', '**/node_modules/**'], testTimeout: 60_000 },
       },
       {
         // The paper's findings at toy scale: minutes of training, run by `npm run test:science`.
         extends: true,
         test: { name: 'science', include: ['cli/**/*.science.test.ts'], testTimeout: 1_200_000, hookTimeout: 1_200_000 },
+      },
+      {
+        // Longer science (scorer ladder, online vs held-out reference, RHO): `npm run test:science:extra`, not in CI.
+        extends: true,
+        test: { name: 'science-extra', include: ['cli/**/*.science-extra.test.ts'], testTimeout: 3_600_000, hookTimeout: 3_600_000 },
       },
     ],
   },

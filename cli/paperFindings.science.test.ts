@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../src/core/config/presets';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
 import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
@@ -12,11 +11,10 @@ import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scie
  */
 const SEEDS = [0, 1, 2];
 const PRESET = 'noisy-labels';
-const LADDER = PRESETS['scorer-ladder'].scorers;
 
-// Longest jobs first: two workers finish together.
+// Longest jobs first: two workers finish together. The scorer ladder is in
+// cli/scorerLadder.science-extra.test.ts (npm run test:science:extra): too long for CI's budget.
 const JOBS: ScienceJob[] = [
-  ...SEEDS.map((seed) => ({ key: `ladder-${seed}`, preset: 'scorer-ladder', args: ['--policies', 'uniform,learnability,easy', '--seed', String(seed)] })),
   ...SEEDS.map((seed) => ({ key: `selection-${seed}`, args: ['--policies', 'uniform,learnability,hard,easy,shuffled', '--seed', String(seed)] })),
   ...SEEDS.map((seed) => ({ key: `tau100-${seed}`, args: ['--policies', 'uniform,learnability', '--temperature', '100', '--seed', String(seed)] })),
 ];
@@ -123,19 +121,5 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
     expect(Math.abs(iid - corpus)).toBeLessThan(0.03); // the IID stream is a fair sample of the corpus
     expect(hard).toBeGreaterThan(1.5 * corpus);
     expect(learnability).toBeLessThan(controlFloor().noisyShareLow - 0.05);
-  });
-
-  it('scorer ladder: learnability degrades gracefully as the scorer shrinks, easy-first collapses first', () => {
-    // Rungs from the largest scorer to the smallest; median learner saving per rung (n.r. = −∞).
-    const rungs = LADDER.map((scorer) => ({ scorer, learnability: median(savings('ladder', 'learnability', scorer)), easy: median(savings('ladder', 'easy', scorer)) }));
-    for (const r of rungs) console.log(`ladder ${r.scorer}: learnability ${shown(savings('ladder', 'learnability', r.scorer))}, easy ${shown(savings('ladder', 'easy', r.scorer))}`);
-    const firstCollapse = (pick: (r: (typeof rungs)[number]) => number) => {
-      const at = rungs.findIndex((r) => !Number.isFinite(pick(r)) || pick(r) <= controlFloor().saving);
-      return at === -1 ? rungs.length : at;
-    };
-    // Graceful: learnability saves at least as much as easy-first on every rung, and easy-first falls
-    // to the control floor (or never reaches a*) on an earlier (larger) rung than learnability does.
-    for (const r of rungs) expect(r.learnability).toBeGreaterThanOrEqual(r.easy);
-    expect(firstCollapse((r) => r.easy)).toBeLessThan(firstCollapse((r) => r.learnability));
   });
 });

@@ -17,19 +17,22 @@ export interface LedgerInputs {
   /** b and B. */
   batchSize: number;
   superBatchSize: number;
+  /** An online reference's own batch per step: referenceBatchFactor × b. */
+  referenceBatchSize: number;
 }
 
 /**
  * One step's training FLOPs: the learner's update 3·F_L·b; scoring, the forward FLOPs of each
  * model the policy scores with on all B; the online student's update 3·F_O·b when it scores with
- * one; an online reference's update 3·F_R·B when it scores with a reference in online mode.
+ * one; an online reference's update 3·F_R·(factor·b) on its own batch when it scores with a
+ * reference in online mode.
  */
 export function stepPhaseFlops(x: LedgerInputs): PhaseFlops {
   const { learnerFlops: FL, onlineFlops: FO, referenceFlops: FR, batchSize: b, superBatchSize: B } = x;
   const forward: Record<ScoringModel, number> = { learner: FL, online: FO, reference: FR };
   const scoringPerExample = x.models.reduce((sum, model) => sum + forward[model], 0);
   const online = x.models.includes('online') ? 3 * FO * b : 0;
-  const reference = x.models.includes('reference') && x.referenceMode === 'online' ? 3 * FR * B : 0;
+  const reference = x.models.includes('reference') && x.referenceMode === 'online' ? 3 * FR * x.referenceBatchSize : 0;
   return {
     learner: flops(3 * FL * b),
     scoring: flops(scoringPerExample * B),

@@ -45,9 +45,10 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   seed: { kind: 'int', min: 0, max: 2 ** 31 - 1, help: 'seed for data, init, batch order and sampling' },
   policies: { kind: 'enum-list', values: POLICY_NAMES, help: 'selection policies to run (uniform = IID baseline)' },
   filterRatio: { kind: 'number', min: 1, max: 16, help: 'ρ = B / b, super-batch over learner batch' },
-  temperature: { kind: 'number', min: 0, max: 100, help: 'τ of the softmax sampler (0 = top-k)' },
-  referenceMode: { kind: 'enum', values: REFERENCE_MODES, help: 'held-out: pretrained then frozen; online: trained on each super-batch' },
+  temperature: { kind: 'number', min: 0, max: 100, help: 'τ: keep ∝ exp(score/τ), 0 = top-k; paper τ = 1, lab 0.1: sharper (README)' },
+  referenceMode: { kind: 'enum', values: REFERENCE_MODES, help: 'held-out: pretrained then frozen; online: trained alongside, on its own batches' },
   referencePretrainSteps: { kind: 'int', min: 0, max: 100_000, help: 'reference pretraining steps on the held-out split' },
+  referenceBatchFactor: { kind: 'int', min: 1, max: 32, help: 'online reference: trains on factor × b training examples a step, at 2× lr' },
 };
 
 export const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA) as (keyof ExperimentConfig)[];

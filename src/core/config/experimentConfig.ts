@@ -64,6 +64,11 @@ export interface ExperimentConfig {
   referenceMode: ReferenceMode;
   /** Steps of reference pretraining on the held-out split (held-out mode). */
   referencePretrainSteps: number;
+  /**
+   * Online mode: the reference trains each step on its own batch of factor × b examples, drawn from
+   * the training stream by its own sampler, at 2× the learning rate (the paper: 10 × b).
+   */
+  referenceBatchFactor: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
@@ -96,7 +101,13 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   temperature: 0.1,
   referenceMode: 'held-out',
   referencePretrainSteps: 400,
+  referenceBatchFactor: 10,
 } satisfies ExperimentConfig);
+
+/** The online reference's batch per step: referenceBatchFactor × b. */
+export function referenceBatchSize(config: Pick<ExperimentConfig, 'batchSize' | 'referenceBatchFactor'>): number {
+  return config.batchSize * config.referenceBatchFactor;
+}
 
 /** B: examples scored per step. */
 export function superBatchSize(config: Pick<ExperimentConfig, 'batchSize' | 'filterRatio'>): number {

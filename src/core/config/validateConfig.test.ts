@@ -28,6 +28,8 @@ describe('validateConfig', () => {
     [{ embeddingDim: 30 }, 'embeddingDim: 30 is not allowed; expected a multiple of 4 from 4 to 256'],
     [{ embeddingDim: 512 }, 'embeddingDim: 512 is not allowed; expected a multiple of 4 from 4 to 256'],
     [{ embeddingDim: 0 }, 'embeddingDim: 0 is not allowed; expected a multiple of 4 from 4 to 256'],
+    [{ referenceBatchFactor: 0 }, 'referenceBatchFactor: 0 is not allowed; expected an integer from 1 to 32'],
+    [{ referenceBatchFactor: 2.5 }, 'referenceBatchFactor: 2.5 is not allowed; expected an integer from 1 to 32'],
     [{ lr: 0.1 }, 'lr: unknown setting; known settings: dataset, trainSize'],
   ])('names the field, the value and the allowed range: %j', (input, expected) => {
     expect(errorsOf(input).join('\n')).toContain(expected);
@@ -39,6 +41,12 @@ describe('validateConfig', () => {
     expect(errorsOf({ batchSize: 5, filterRatio: 1.5 }).join('\n')).toContain('filterRatio: 1.5 × batchSize 5 = 7.5 is not a whole super-batch');
     expect(errorsOf({ steps: 10, evalEvery: 50 }).join('\n')).toContain('evalEvery: 50 exceeds steps 10');
     expect(errorsOf({ policies: ['learnability'], heldOutSize: 10 }).join('\n')).toContain('heldOutSize: 10 is smaller than one reference pretraining batch');
+    const online = { policies: ['learnability'], referenceMode: 'online', trainSize: 1000, batchSize: 64 };
+    expect(errorsOf({ ...online, referenceBatchFactor: 16 })).toEqual([
+      'referenceBatchFactor: 16 × batchSize 64 = 1024 exceeds trainSize 1000; allowed referenceBatchFactor ≤ 15 with an online reference',
+    ]);
+    expect(errorsOf({ ...online, referenceBatchFactor: 15 })).toEqual([]);
+    expect(errorsOf({ ...online, referenceBatchFactor: 16, referenceMode: 'held-out' })).toEqual([]);
   });
 
   it('accepts the image–caption dataset and every preset, the ActiveCLIP one included', () => {

@@ -1,7 +1,7 @@
 import { CONFIG_KEYS, CONFIG_SCHEMA, checkField } from './configSchema';
 import { POLICIES } from '../selection/policies';
 import { usesReference } from '../selection/selectionPolicy';
-import { DEFAULT_CONFIG, superBatchSize, type ExperimentConfig } from './experimentConfig';
+import { DEFAULT_CONFIG, referenceBatchSize, superBatchSize, type ExperimentConfig } from './experimentConfig';
 
 export interface ConfigError {
   field: string;
@@ -52,6 +52,11 @@ function crossFieldErrors(c: ExperimentConfig): ConfigError[] {
   const needsReference = c.policies.some((p) => usesReference(POLICIES[p]));
   if (needsReference && c.referenceMode === 'held-out' && c.referencePretrainSteps > 0 && c.heldOutSize < B) {
     errors.push({ field: 'heldOutSize', message: `heldOutSize: ${c.heldOutSize} is smaller than one reference pretraining batch (B = ${B}); allowed heldOutSize ≥ ${B} with a held-out reference` });
+  }
+  const referenceBatch = referenceBatchSize(c);
+  if (needsReference && c.referenceMode === 'online' && referenceBatch > c.trainSize) {
+    const most = Math.max(1, Math.floor(c.trainSize / c.batchSize));
+    errors.push({ field: 'referenceBatchFactor', message: `referenceBatchFactor: ${c.referenceBatchFactor} × batchSize ${c.batchSize} = ${referenceBatch} exceeds trainSize ${c.trainSize}; allowed referenceBatchFactor ≤ ${most} with an online reference` });
   }
   if (c.evalEvery > c.steps) {
     errors.push({ field: 'evalEvery', message: `evalEvery: ${c.evalEvery} exceeds steps ${c.steps}; allowed 1–${c.steps}` });

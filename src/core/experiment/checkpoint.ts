@@ -40,6 +40,8 @@ export interface RunCheckpoint {
   online: TraineeState | null;
   onlineReference: TraineeState | null;
   sampler: EpochSamplerState;
+  /** The online reference's own data order (null without an online reference). */
+  referenceSampler: EpochSamplerState | null;
   selectionRng: RngState;
   recorder: CurveRecorderState;
   phaseFlops: PhaseFlops;

@@ -13,6 +13,7 @@ import { pretrainReference, type PretrainedReference } from './pretrainReference
 import type { RunContext } from './runContext';
 import { runPolicy } from './runPolicy';
 import { TrainingDivergedError } from './trainingDiverged';
+import { warmUp } from './warmUp';
 
 export interface ExperimentOptions {
   backend: string;
@@ -24,6 +25,8 @@ export interface ExperimentOptions {
   resume?: ExperimentCheckpoint;
   /** Receives a checkpoint every checkpointInterval(steps) steps and between runs. */
   onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void | Promise<void>;
+  /** Warm the backend before the first timed run (default true; see warmUp.ts). Results are identical either way. */
+  warmUp?: boolean;
 }
 
 /** The IID baseline always runs, first: every comparison is against it. */
@@ -68,9 +71,15 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   let failure: ExperimentResult['failure'];
   try {
     for (const saved of savedReferences) references.set(saved.scorer, restoreReference(task, saved, { ...config, scorer: saved.scorer }, input));
-    for (const planned of planRuns(config.policies, scorers)) {
-      const runId = `${planned.policy}${usesScorerModel(POLICIES[planned.policy]) ? `@${planned.scorer}` : ''}`;
-      if (runs.some((r) => r.id === runId)) continue; // finished before the checkpoint
+    const runIdOf = (planned: PlannedRun) => `${planned.policy}${usesScorerModel(POLICIES[planned.policy]) ? `@${planned.scorer}` : ''}`;
+    const toRun = planRuns(config.policies, scorers).filter((planned) => !runs.some((r) => r.id === runIdOf(planned)));
+    if (options.warmUp !== false && toRun.length > 0 && !options.shouldStop?.()) {
+      // Every run's timed shapes once before the first timed step, so IID does not pay the warm-up alone.
+      emit({ type: 'phase', runId: runIdOf(toRun[0] as PlannedRun), message: 'warming up the backend (kernels, buffers, JIT) so every run is timed alike' });
+      await warmUp({ config, task, input, train, test, emit, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) }, toRun);
+    }
+    for (const planned of toRun) {
+      const runId = runIdOf(planned);
       if (options.shouldStop?.()) break;
       const runConfig = { ...config, scorer: planned.scorer };
       let pretrainedReference = references.get(planned.scorer);

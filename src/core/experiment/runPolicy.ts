@@ -12,6 +12,7 @@ import {
   isEvaluationStep,
   recordStep,
   selectFromSuperBatch,
+  trainOnlineReference,
   trainOnSelected,
 } from './runStages';
 import { RunState } from './runState';
@@ -20,8 +21,8 @@ import { RunState } from './runState';
  * One training run (docs/architecture.md, "Run click to chart point"). Each step draws a
  * super-batch of B = ρ·b from the same seeded stream whatever the policy; the policy scores it and
  * b examples are sampled ∝ softmax(score/τ); the learner (and the online student) train on those b;
- * an online reference trains on all B. `uniform` skips scoring and trains on the first b of the
- * super-batch: b uniform examples. A loss that stops being finite throws TrainingDivergedError.
+ * an online reference trains on its own referenceBatchFactor × b examples. `uniform` skips scoring
+ * and trains on the first b of the super-batch: b uniform examples. A loss that stops being finite throws TrainingDivergedError.
  */
 export async function runPolicy(ctx: RunContext, policy: PolicyName, runId: string): Promise<RunResult> {
   const { config, resumeFrom } = ctx;
@@ -34,7 +35,8 @@ export async function runPolicy(ctx: RunContext, policy: PolicyName, runId: stri
       await yieldToEventLoop();
       if (ctx.shouldStop?.()) return await finishRun(state, stoppedByUser());
       const lr = learningRateAt(state.step, config.steps, config.learningRate, config.warmupFraction);
-      const selected = await selectFromSuperBatch(state, state.sampler.next(superBatchSize(config)), lr);
+      const selected = await selectFromSuperBatch(state, state.sampler.next(superBatchSize(config)));
+      await trainOnlineReference(state, lr);
       const loss = await trainOnSelected(state, selected, lr);
       recordStep(state, loss, selected, lr);
       if (isEvaluationStep(state)) await evaluate(state);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { totalPhaseFlops } from '../accounting/stepLedger';
+import { referenceBatchSize } from '../config/experimentConfig';
 import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
 import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
 import { divergedAtStep, type EarlyStop } from './earlyStop';
@@ -40,10 +41,10 @@ export async function evaluate(state: RunState): Promise<void> {
 }
 
 /**
- * Scores the super-batch with the policy's models, picks b of it (selectSubBatch) and trains an
- * online reference on all of it; returns the train-split indices of the b picked examples.
+ * Scores the super-batch with the policy's models and picks b of it (selectSubBatch); returns the
+ * train-split indices of the b picked examples.
  */
-export async function selectFromSuperBatch(state: RunState, superBatch: Int32Array, learningRate: number): Promise<Int32Array> {
+export async function selectFromSuperBatch(state: RunState, superBatch: Int32Array): Promise<Int32Array> {
   const { config, train } = state.ctx;
   const step = state.step + 1;
   if (!state.policy.score) {
@@ -57,11 +58,6 @@ export async function selectFromSuperBatch(state: RunState, superBatch: Int32Arr
   try {
     const losses = await state.timed('scoring', () => scoringLosses(state, images, labels));
     const choice = selectOrDiverge(state, losses, step);
-    const { onlineReference } = state.trainees;
-    if (onlineReference) {
-      const loss = await state.timed('reference', () => trainOn(onlineReference, images, labels, 2 * learningRate, config.labelSmoothing));
-      if (!Number.isFinite(loss)) throw divergedAt(state, 'online reference', loss, step, ' — the reference trains at 2×');
-    }
     state.lastSample = {
       step,
       superBatch: Array.from(superBatch),
@@ -70,6 +66,24 @@ export async function selectFromSuperBatch(state: RunState, superBatch: Int32Arr
       losses: Object.fromEntries(Object.entries(losses).map(([k, v]) => [k, Array.from(v)])),
     };
     return choice.positions.map((p) => superBatch[p] as number);
+  } finally {
+    tf.dispose([images, labels]);
+  }
+}
+
+/**
+ * Trains an online reference as the paper does: alongside the learner, on its own larger batch
+ * (referenceBatchFactor × b examples, from its own pass over the same training stream) at 2× the
+ * learning rate. Runs after this step's scoring, so a step is scored by the reference of the step before.
+ */
+export async function trainOnlineReference(state: RunState, learningRate: number): Promise<void> {
+  const { onlineReference } = state.trainees;
+  if (!onlineReference || !state.referenceSampler) return;
+  const { config, train } = state.ctx;
+  const { images, labels } = train.batch(state.referenceSampler.next(referenceBatchSize(config)));
+  try {
+    const loss = await state.timed('reference', () => trainOn(onlineReference, images, labels, 2 * learningRate, config.labelSmoothing));
+    if (!Number.isFinite(loss)) throw divergedAt(state, 'online reference', loss, state.step + 1, ' — the reference trains at 2×');
   } finally {
     tf.dispose([images, labels]);
   }

@@ -1,7 +1,7 @@
 import { phaseRecord, sumPhases, type Phase, type PhaseRecord } from '../accounting/phases';
 import { ZERO_PHASE_FLOPS, addPhaseFlops, stepPhaseFlops, type PhaseFlops } from '../accounting/stepLedger';
 import { flops, type Flops } from '../accounting/units';
-import { superBatchSize, type PolicyName } from '../config/experimentConfig';
+import { referenceBatchSize, superBatchSize, type PolicyName } from '../config/experimentConfig';
 import { EpochSampler } from '../data/epochSampler';
 import type { TrainableModel } from '../models/trainableModel';
 import { createRng, deriveSeed, type Rng } from '../random/rng';
@@ -14,6 +14,9 @@ import type { SelectionSample } from './events';
 import type { PretrainedReference } from './pretrainReference';
 import type { RunContext } from './runContext';
 import { createTrainee, disposeTrainee, type Trainee } from './trainees';
+
+/** Seed purpose of an online reference's data order: its own stream, so the learner's is untouched. */
+const ONLINE_REFERENCE_ORDER = 'online-reference-order';
 
 /** The models a run trains: always the learner; the online student and an online reference when the policy uses them. */
 export interface RunTrainees {
@@ -45,6 +48,8 @@ export class RunState {
   /** Steps completed. */
   step = 0;
   sampler: EpochSampler;
+  /** An online reference's own pass over the training stream (null without one). */
+  referenceSampler: EpochSampler | null;
   rng: Rng;
   recorder: CurveRecorder;
   phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
@@ -72,6 +77,7 @@ export class RunState {
       onlineReference: usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
+    this.referenceSampler = this.trainees.onlineReference ? new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER)) : null;
     this.rng = createRng(deriveSeed(config.seed, 'select'));
     this.recorder = new CurveRecorder(this.perClassCount());
     const learnerFlops = task.forwardFlops(config.learner, input);
@@ -84,6 +90,7 @@ export class RunState {
       referenceFlops: scorerFlops,
       batchSize: config.batchSize,
       superBatchSize: superBatchSize(config),
+      referenceBatchSize: referenceBatchSize(config),
     });
     this.costs = { learnerFlops, scorerFlops, perStep };
   }
@@ -142,6 +149,7 @@ export class RunState {
       online: onlineState,
       onlineReference: referenceState,
       sampler: this.sampler.snapshot(),
+      referenceSampler: this.referenceSampler?.snapshot() ?? null,
       selectionRng: this.rng.snapshot(),
       recorder: this.recorder.snapshot(),
       phaseFlops: this.phaseFlops,
@@ -159,6 +167,9 @@ export class RunState {
     if (onlineReference && checkpoint.onlineReference) restoreTrainee(onlineReference, checkpoint.onlineReference);
     this.step = checkpoint.step;
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'), checkpoint.sampler);
+    if (this.referenceSampler && checkpoint.referenceSampler) {
+      this.referenceSampler = new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER), checkpoint.referenceSampler);
+    }
     this.rng = createRng(deriveSeed(config.seed, 'select'), checkpoint.selectionRng);
     this.recorder = CurveRecorder.fromSnapshot(checkpoint.recorder, this.perClassCount());
     this.phaseFlops = checkpoint.phaseFlops;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stepPhaseFlops } from '../accounting/stepLedger';
-import { superBatchSize, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
+import { referenceBatchSize, superBatchSize, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
 import { validateConfig } from '../config/validateConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
@@ -64,6 +64,7 @@ describe('a policy registered in one line (test-only policies)', () => {
       referenceFlops: 7,
       batchSize: 4,
       superBatchSize: 8,
+      referenceBatchSize: 40,
     };
     expect(stepPhaseFlops({ ...base, models: POLICIES[studentHard].models })).toEqual({
       learner: 3 * 1000 * 4,
@@ -75,7 +76,7 @@ describe('a policy registered in one line (test-only policies)', () => {
       learner: 3 * 1000 * 4,
       scoring: (1000 + 10 + 7) * 8,
       online: 3 * 10 * 4,
-      reference: 3 * 7 * 8,
+      reference: 3 * 7 * 40,
     });
   });
 
@@ -96,7 +97,7 @@ describe('a policy registered in one line (test-only policies)', () => {
     for (const run of result.runs.slice(1)) {
       const models = POLICIES[run.policy].models;
       const { learner: learnerFlops, scorer } = run.modelFlops;
-      const sizes = { batchSize: config.batchSize, superBatchSize: superBatchSize(config) };
+      const sizes = { batchSize: config.batchSize, superBatchSize: superBatchSize(config), referenceBatchSize: referenceBatchSize(config) };
       const perStep = stepPhaseFlops({ models, referenceMode, learnerFlops, onlineFlops: scorer!, referenceFlops: scorer!, ...sizes });
       expect(run.final.steps).toBe(6);
       expect(run.phaseFlops).toEqual({

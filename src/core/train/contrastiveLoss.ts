@@ -7,6 +7,11 @@ import { smoothedCrossEntropy } from './losses';
  * embeddings ẑ_I, ẑ_T [B, E] and logit scale s, logits = s·ẑ_I·ẑ_Tᵀ [B, B]; pair i is the positive of
  * row i and column i, every other pair in the batch a negative:
  *   loss = ½ (CE(rows, i) + CE(columns, i)), each averaged over the B pairs (optionally label-smoothed).
+ * Repeated captions (32 captions, 64 pairs a batch) are positives, not negatives, without any masking:
+ * the text tower maps one caption to one embedding, so their logits tie, and this loss equals the
+ * multi-positive one (targets spread over every pair with the same caption) in value and in gradient
+ * — checked by hand in contrastiveLoss.test.ts. The only trace is a floor of log n on a row whose
+ * caption occurs n times, which moves no gradient.
  */
 export function symmetricInfoNce(imageEmbeddings: tf.Tensor2D, textEmbeddings: tf.Tensor2D, scale: tf.Scalar | number, smoothing = 0): tf.Scalar {
   const B = imageEmbeddings.shape[0];

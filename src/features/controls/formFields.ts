@@ -9,7 +9,7 @@ export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] 
   { legend: 'Corruption', keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'] },
   { legend: 'Models', keys: ['learner', 'scorer', 'embeddingDim'] },
   { legend: 'Training', keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'] },
-  { legend: 'Selection', keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps'] },
+  { legend: 'Selection', keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'] },
 ];
 
 /** Visible labels, with the paper's symbols where they exist. */
@@ -43,6 +43,7 @@ export const FIELD_LABELS: Record<ConfigKey, string> = {
   temperature: 'Temperature τ',
   referenceMode: 'Reference model',
   referencePretrainSteps: 'Reference pretraining steps',
+  referenceBatchFactor: 'Online reference batch (× b)',
 };
 
 /** DOM ids of a field's control, help text and inline error. */

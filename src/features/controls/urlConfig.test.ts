@@ -37,6 +37,7 @@ const EVERY_KEY_CHANGED: ExperimentConfig = {
   temperature: 0,
   referenceMode: 'online',
   referencePretrainSteps: 17,
+  referenceBatchFactor: 3,
 };
 
 describe('configToSearch / configFromSearch', () => {

@@ -24,6 +24,20 @@ const classCounts = (split: Split, K: number) => {
   return counts;
 };
 const rowsOf = (split: Split) => Array.from({ length: split.count }, (_, i) => split.images.subarray(i * 256, (i + 1) * 256).join(','));
+/** A row up to an increasing affine map (what standardisation does to it), so it can be traced to its source. */
+const shapeOf = (row: ArrayLike<number>) => {
+  const values = Array.from(row);
+  const min = Math.min(...values);
+  const range = Math.max(...values) - min;
+  return values.map((v) => ((v - min) / range).toFixed(4)).join(',');
+};
+/** The upload's example indices whose pixels ended up in `split`. */
+const sourcesOf = (split: Split) => {
+  const rows = new Set(Array.from({ length: split.count }, (_, i) => shapeOf(split.images.subarray(i * 256, (i + 1) * 256))));
+  const sources = new Set<number>();
+  for (let i = 0; i < set.info.examples; i++) if (rows.has(shapeOf(set.pixels.subarray(i * 256, (i + 1) * 256)))) sources.add(i);
+  return sources;
+};
 
 describe('buildUploadedDataset', () => {
   it('splits by class in the upload’s proportions, disjointly, deterministically from the seed', () => {
@@ -40,13 +54,23 @@ describe('buildUploadedDataset', () => {
     expect(rowsOf(buildUploadedDataset(set, { ...config, seed: 6 }).train)).not.toEqual(rowsOf(d.train));
   });
 
-  it('standardises pixels by the upload’s own statistics', () => {
-    const { images } = buildUploadedDataset(set, config).train;
+  it('standardises pixels by the training split’s statistics alone', () => {
+    const d = buildUploadedDataset(set, config);
+    const { images } = d.train;
     const mean = images.reduce((s, v) => s + v, 0) / images.length;
     const std = Math.sqrt(images.reduce((s, v) => s + (v - mean) ** 2, 0) / images.length);
-    expect(Math.abs(mean)).toBeLessThan(0.1);
-    expect(std).toBeGreaterThan(0.9);
-    expect(std).toBeLessThan(1.1);
+    expect(Math.abs(mean)).toBeLessThan(1e-5);
+    expect(Math.abs(std - 1)).toBeLessThan(1e-5);
+
+    // Blank out every example outside the training split (same labels and content hash, so the same
+    // split): the training images must not move, or test / held-out pixels leak into the scaling.
+    const trainSources = sourcesOf(d.train);
+    expect(trainSources.size).toBe(config.trainSize);
+    const pixels = set.pixels.slice();
+    for (let i = 0; i < set.info.examples; i++) if (!trainSources.has(i)) pixels.fill(255, i * 256, (i + 1) * 256);
+    const blanked = buildUploadedDataset({ ...set, pixels }, config);
+    expect(blanked.train.images).toEqual(d.train.images);
+    expect(blanked.test.images).not.toEqual(d.test.images);
   });
 
   it('applies the corruption knobs to train (and held-out when asked), never to test', () => {

@@ -43,8 +43,9 @@ type Range = { min: number; max: number };
 /**
  * An uploaded image set as a lab Dataset: a stratified train / held-out / test split drawn from the
  * seed (each split keeps the upload's class mix; train follows classImbalance on top), pixels
- * standardised by the upload's own mean and std, and the same corruption knobs as every dataset
- * (train always, held-out when corruptHeldOut, test never).
+ * standardised by the mean and std of the training split alone (the test and held-out pixels must not
+ * leak into the model's input scaling), and the same corruption knobs as every dataset (train always,
+ * held-out when corruptHeldOut, test never).
  */
 export function buildUploadedDataset(set: LabImageSet, config: DataConfig): Dataset {
   const { info } = set;
@@ -67,7 +68,7 @@ export function buildUploadedDataset(set: LabImageSet, config: DataConfig): Data
   const heldOutIdx = take(config.heldOutSize, frequency);
   const trainIdx = take(config.trainSize, trainWeights);
 
-  const { mean, std } = pixelStats(set.pixels);
+  const { mean, std } = pixelStats(set.pixels, trainIdx);
   const toSplit = (indices: number[]): Split => {
     const split = emptySplit(indices.length, LAB_PIXELS);
     indices.forEach((source, n) => {
@@ -101,14 +102,21 @@ function normalise(weights: number[]): number[] {
   return weights.map((w) => w / total);
 }
 
-/** Mean and std of all pixels as intensities in [0, 1] (std floored so a flat set cannot divide by 0). */
-function pixelStats(pixels: Uint8Array): { mean: number; std: number } {
+/**
+ * Mean and std of the pixels of the examples `indices` as intensities in [0, 1] (std floored so a flat
+ * set cannot divide by 0).
+ */
+function pixelStats(pixels: Uint8Array, indices: number[]): { mean: number; std: number } {
   let sum = 0;
   let sumSq = 0;
-  for (const v of pixels) {
-    sum += v / 255;
-    sumSq += (v / 255) ** 2;
+  for (const source of indices) {
+    for (let p = source * LAB_PIXELS; p < (source + 1) * LAB_PIXELS; p++) {
+      const v = (pixels[p] as number) / 255;
+      sum += v;
+      sumSq += v * v;
+    }
   }
-  const mean = sum / pixels.length;
-  return { mean, std: Math.max(1e-3, Math.sqrt(Math.max(0, sumSq / pixels.length - mean * mean))) };
+  const count = indices.length * LAB_PIXELS;
+  const mean = sum / count;
+  return { mean, std: Math.max(1e-3, Math.sqrt(Math.max(0, sumSq / count - mean * mean))) };
 }
