@@ -22,7 +22,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.science.test.ts', '**/*.science-extra.test.ts', '**/node_modules/**'], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.science.test.ts', '**/*.science-extra.test.ts', '**/node_modules/**'],
+          testTimeout: 60_000,
+        },
       },
       {
         // The paper's findings at toy scale: minutes of training, run by `npm run test:science`.

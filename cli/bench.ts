@@ -18,7 +18,9 @@ import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
 const quick = process.argv.includes('--quick');
 const backendName = flagValue(process.argv, 'backend', 'wasm');
 if (backendName !== 'wasm' && backendName !== 'cpu') {
-  console.error(`bench: backend "${backendName}" is not available in Node; allowed values: wasm, cpu (the browser backends run with npm run bench:browser)`);
+  console.error(
+    `bench: backend "${backendName}" is not available in Node; allowed values: wasm, cpu (the browser backends run with npm run bench:browser)`,
+  );
   process.exit(2);
 }
 tf.env().set('PROD', true);
@@ -29,14 +31,24 @@ async function torchStep(batch: number): Promise<PeerStep | null> {
   const python = findPythonWithTorch();
   if (python === null) return null;
   try {
-    const out = execFileSync(python, ['cli/torchPeer.py', String(batch)], { encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(python, ['cli/torchPeer.py', String(batch)], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return parsePeerOutput(out);
   } catch {
     return null;
   }
 }
 
-const { results } = await runBench({ backend, quick, peerStep: torchStep, readDatasetFile, onRow: (row) => console.log(benchTableLine(row)) });
+const { results } = await runBench({
+  backend,
+  quick,
+  peerStep: torchStep,
+  readDatasetFile,
+  onRow: (row) => console.log(benchTableLine(row)),
+});
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');

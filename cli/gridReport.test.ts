@@ -35,7 +35,15 @@ describe('grid table', () => {
     };
     const lines = gridTable(result).split('\n');
     expect(lines[0]).toBe('learnability vs IID');
-    expect(lines[1]!.split(/ {2,}/)).toEqual(['steps', 'IID budget', 'a*', 'learner saving', 'compute saving', 'with pretraining', 'IID run']);
+    expect(lines[1]!.split(/ {2,}/)).toEqual([
+      'steps',
+      'IID budget',
+      'a*',
+      'learner saving',
+      'compute saving',
+      'with pretraining',
+      'IID run',
+    ]);
     expect(lines[2]!.split(/ {2,}/)).toEqual(['200', '200 steps', '50.0%', '50.0%', '25.0%', '—', 'iid-200']);
     expect(lines[3]!.split(/ {2,}/)).toEqual(['400', '400 steps', '50.0%', '—', '—', '—', 'iid-400']);
   });

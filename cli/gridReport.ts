@@ -6,7 +6,14 @@ const AXIS_LABEL: Record<string, string> = { rho: 'ρ', tau: 'τ', steps: 'steps
 
 function layout(lines: string[][]): string {
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
-  return lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+  return lines
+    .map((l) =>
+      l
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** One line per finished cell, printed as it finishes. */
@@ -26,7 +33,9 @@ const valueOf = (cell: SweepCellResult, axis: SweepAxis) => cell.values[axis.key
 export function gridTable(result: SweepResult): string {
   const [rows, cols] = result.axes;
   if (result.axes.length === 2 && rows && cols) {
-    const lines = [[`${AXIS_LABEL[rows.key]} \\ ${AXIS_LABEL[cols.key]}`, ...cols.values.map((v) => `${AXIS_LABEL[cols.key]}=${String(v)}`)]];
+    const lines = [
+      [`${AXIS_LABEL[rows.key]} \\ ${AXIS_LABEL[cols.key]}`, ...cols.values.map((v) => `${AXIS_LABEL[cols.key]}=${String(v)}`)],
+    ];
     for (const r of rows.values) {
       lines.push([
         `${AXIS_LABEL[rows.key]}=${String(r)}`,
@@ -38,7 +47,17 @@ export function gridTable(result: SweepResult): string {
     }
     return `${result.policy} vs IID — learner saving / compute saving (— : never reached a*)\n${layout(lines)}`;
   }
-  const lines = [[...result.axes.map((a) => AXIS_LABEL[a.key] ?? a.key), 'IID budget', 'a*', 'learner saving', 'compute saving', 'with pretraining', 'IID run']];
+  const lines = [
+    [
+      ...result.axes.map((a) => AXIS_LABEL[a.key] ?? a.key),
+      'IID budget',
+      'a*',
+      'learner saving',
+      'compute saving',
+      'with pretraining',
+      'IID run',
+    ],
+  ];
   for (const cell of result.cells) {
     lines.push([
       ...result.axes.map((a) => String(valueOf(cell, a))),

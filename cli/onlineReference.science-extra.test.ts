@@ -60,7 +60,9 @@ describe(`online reference vs held-out reference on equally corrupted data (${PR
     const online = SEEDS.map((s) => noisyShare(runOf(`online-${s}`, 'learnability')));
     const heldOut = SEEDS.map((s) => noisyShare(runOf(`held-out-${s}`, 'learnability')));
     const iid = SEEDS.map((s) => noisyShare(runOf(`online-${s}`, 'uniform')));
-    console.log(`mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, online reference ${perSeed(online)}, held-out (corrupted) ${perSeed(heldOut)}`);
+    console.log(
+      `mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, online reference ${perSeed(online)}, held-out (corrupted) ${perSeed(heldOut)}`,
+    );
     // Measured: online 12.8 / 11.4 / 13.2%, held-out 10.7 / 10.0 / 11.8%; an untrained reference 52.6 / 50.7 / 52.0%.
     expect(Math.abs(median(online) - median(heldOut))).toBeLessThan(0.05);
     expect(median(online)).toBeLessThan(corpus / 2);

@@ -15,8 +15,14 @@ const PRESET = 'noisy-labels';
 // Longest jobs first: two workers finish together. The scorer ladder is in
 // cli/scorerLadder.science-extra.test.ts (npm run test:science:extra): too long for CI's budget.
 const JOBS: ScienceJob[] = [
-  ...SEEDS.map((seed) => ({ key: `selection-${seed}`, args: ['--policies', 'uniform,learnability,hard,easy,shuffled', '--seed', String(seed)] })),
-  ...SEEDS.map((seed) => ({ key: `tau100-${seed}`, args: ['--policies', 'uniform,learnability', '--temperature', '100', '--seed', String(seed)] })),
+  ...SEEDS.map((seed) => ({
+    key: `selection-${seed}`,
+    args: ['--policies', 'uniform,learnability,hard,easy,shuffled', '--seed', String(seed)],
+  })),
+  ...SEEDS.map((seed) => ({
+    key: `tau100-${seed}`,
+    args: ['--policies', 'uniform,learnability', '--temperature', '100', '--seed', String(seed)],
+  })),
 ];
 
 let results = new Map<string, ExperimentResult>();
@@ -31,8 +37,10 @@ const runOf = (key: string, policy: string, scorer?: string): RunResult => {
   if (!r) throw new Error(`no ${policy} run in ${key}`);
   return r;
 };
-const savings = (prefix: string, policy: string, scorer?: string) => SEEDS.map((s) => comparison(`${prefix}-${s}`, policy, scorer).learnerSaving);
-const across = (prefix: string, policy: string, pick: (c: Comparison) => number | null) => median(SEEDS.map((s) => pick(comparison(`${prefix}-${s}`, policy))));
+const savings = (prefix: string, policy: string, scorer?: string) =>
+  SEEDS.map((s) => comparison(`${prefix}-${s}`, policy, scorer).learnerSaving);
+const across = (prefix: string, policy: string, pick: (c: Comparison) => number | null) =>
+  median(SEEDS.map((s) => pick(comparison(`${prefix}-${s}`, policy))));
 const shown = (xs: readonly (number | null)[]) => xs.map((x) => (x === null ? 'n.r.' : pct(x))).join(' / ');
 
 /** The noise floor of selection: what the shuffled control and learnability at τ = 100 save, per seed (n.r. counts as 0). */
@@ -49,7 +57,9 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
 
   it('every job reran the identical IID baseline (same seed → same curve)', () => {
     for (const seed of SEEDS) {
-      const curves = ['selection', 'tau100'].map((p) => JSON.stringify(runOf(`${p}-${seed}`, 'uniform').curve.map((x) => [x.step, x.testAccuracy, x.trainLoss])));
+      const curves = ['selection', 'tau100'].map((p) =>
+        JSON.stringify(runOf(`${p}-${seed}`, 'uniform').curve.map((x) => [x.step, x.testAccuracy, x.trainLoss])),
+      );
       expect(new Set(curves).size).toBe(1);
     }
   });
@@ -63,7 +73,9 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
       const learnability = runOf(`selection-${seed}`, 'learnability');
       const reference = learnability.referenceTestAccuracy as number;
       const online = learnability.onlineTestAccuracy as number;
-      console.log(`seed ${seed}: IID ${pct(iid)}, learnability ${pct(learnability.final.testAccuracy)}, reference ${pct(reference)}, online ${pct(online)}`);
+      console.log(
+        `seed ${seed}: IID ${pct(iid)}, learnability ${pct(learnability.final.testAccuracy)}, reference ${pct(reference)}, online ${pct(online)}`,
+      );
       return { reference: iid - reference, online: iid - online };
     });
     for (const g of gaps) expect(g.reference).toBeGreaterThan(0);
@@ -74,7 +86,9 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
   it('the controls (shuffled scores, τ = 100) save about nothing and pick the corpus rate of noisy labels', () => {
     const corpus = results.get('selection-0')!.config.labelNoise;
     const floor = controlFloor();
-    console.log(`controls: shuffled ${shown(savings('selection', 'shuffled'))}, τ = 100 ${shown(savings('tau100', 'learnability'))}; floor |saving| ${pct(floor.saving)}, lowest noisy share ${pct(floor.noisyShareLow)} (corpus ${pct(corpus)})`);
+    console.log(
+      `controls: shuffled ${shown(savings('selection', 'shuffled'))}, τ = 100 ${shown(savings('tau100', 'learnability'))}; floor |saving| ${pct(floor.saving)}, lowest noisy share ${pct(floor.noisyShareLow)} (corpus ${pct(corpus)})`,
+    );
     // The thresholds below must sit clearly above this floor.
     expect(0.3 - floor.saving).toBeGreaterThanOrEqual(0.1);
     expect(Math.abs(floor.noisyShareLow - corpus)).toBeLessThan(0.05);
@@ -86,7 +100,9 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
     expect(1 / ratio).toBeGreaterThanOrEqual(10);
     const compute = across('selection', 'learnability', (c) => c.computeSaving);
     const withPretraining = across('selection', 'learnability', (c) => c.computeSavingWithPretraining);
-    console.log(`learnability: learner saving ${shown(savings('selection', 'learnability'))}, compute saving ${pct(compute)}, incl. reference pretraining ${pct(withPretraining)} (median of 3)`);
+    console.log(
+      `learnability: learner saving ${shown(savings('selection', 'learnability'))}, compute saving ${pct(compute)}, incl. reference pretraining ${pct(withPretraining)} (median of 3)`,
+    );
     expect(withPretraining).toBeGreaterThan(0);
   });
 
@@ -94,14 +110,18 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
   // (docs/science.md): not met. Asserted: the median saving clears the control floor.
   it('learnability needs fewer learner updates than IID (median), above the control floor', () => {
     const learner = across('selection', 'learnability', (c) => c.learnerSaving);
-    console.log(`learnability learner saving ${shown(savings('selection', 'learnability'))}, median ${pct(learner)}; control floor ${pct(controlFloor().saving)}`);
+    console.log(
+      `learnability learner saving ${shown(savings('selection', 'learnability'))}, median ${pct(learner)}; control floor ${pct(controlFloor().saving)}`,
+    );
     expect(learner).toBeGreaterThan(controlFloor().saving);
   });
 
   it('learnability leads easy-first by ≥ 10 points of learner saving (median)', () => {
     const learnability = across('selection', 'learnability', (c) => c.learnerSaving);
     const easy = across('selection', 'easy', (c) => c.learnerSaving);
-    console.log(`learner saving: learnability ${shown(savings('selection', 'learnability'))}, hard ${shown(savings('selection', 'hard'))}, easy ${shown(savings('selection', 'easy'))}`);
+    console.log(
+      `learner saving: learnability ${shown(savings('selection', 'learnability'))}, hard ${shown(savings('selection', 'hard'))}, easy ${shown(savings('selection', 'easy'))}`,
+    );
     expect(learnability - easy).toBeGreaterThanOrEqual(0.1);
   });
 
@@ -117,7 +137,9 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
     const corpus = results.get('selection-0')!.config.labelNoise;
     const share = (policy: string) => median(SEEDS.map((s) => noisyShare(runOf(`selection-${s}`, policy))));
     const [iid, hard, learnability] = [share('uniform'), share('hard'), share('learnability')];
-    console.log(`corrupted share selected: corpus ${pct(corpus)}, IID ${pct(iid)}, hard ${pct(hard)}, learnability ${pct(learnability)}, shuffled ${pct(share('shuffled'))}`);
+    console.log(
+      `corrupted share selected: corpus ${pct(corpus)}, IID ${pct(iid)}, hard ${pct(hard)}, learnability ${pct(learnability)}, shuffled ${pct(share('shuffled'))}`,
+    );
     expect(Math.abs(iid - corpus)).toBeLessThan(0.03); // the IID stream is a fair sample of the corpus
     expect(hard).toBeGreaterThan(1.5 * corpus);
     expect(learnability).toBeLessThan(controlFloor().noisyShareLow - 0.05);

@@ -32,7 +32,19 @@ const camelByFlag = new Map<string, keyof ExperimentConfig>(CONFIG_KEYS.map((k) 
  * Numbers are decimal only ("0x10" is refused); a flag given twice is refused.
  */
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, sweepScorers: null, grid: null, quiet: false, help: false, datasetFile: null, datasetSize: null };
+  const options: CliOptions = {
+    overrides: {},
+    preset: null,
+    configFile: null,
+    out: 'out',
+    backend: null,
+    sweepScorers: null,
+    grid: null,
+    quiet: false,
+    help: false,
+    datasetFile: null,
+    datasetSize: null,
+  };
   const seen = new Set<string>();
   const sweeps: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +64,8 @@ export function parseArgs(argv: string[]): CliOptions {
     if (seen.has(name) && name !== 'help' && name !== 'sweep') throw new UsageError(`--${flag} is given twice; give each flag once`);
     seen.add(name);
     // Booleans: `--quiet`, `--quiet true`, `--quiet=false` (the value may be left out, meaning true).
-    const booleanValue = () => (inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue());
+    const booleanValue = () =>
+      inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue();
     if (flag === 'help' || flag === 'h') options.help = true;
     else if (flag === 'quiet') options.quiet = parseBooleanFlag(flag, booleanValue());
     else if (flag === 'preset') options.preset = takeValue();

@@ -7,7 +7,10 @@ import type { PeerStep } from '../src/core/bench/runBench';
  * The pythons to try for the PyTorch peer, in order: `PYTHON` alone when it is set (the user chose),
  * otherwise every python3 on PATH, first first, each real file once.
  */
-export function pythonCandidates(env: { PYTHON?: string | undefined; PATH?: string | undefined }, isExecutable: (path: string) => string | null): string[] {
+export function pythonCandidates(
+  env: { PYTHON?: string | undefined; PATH?: string | undefined },
+  isExecutable: (path: string) => string | null,
+): string[] {
   if (env.PYTHON && env.PYTHON.trim() !== '') return [env.PYTHON.trim()];
   const seen = new Set<string>();
   const found: string[] = [];

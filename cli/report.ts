@@ -8,7 +8,21 @@ const acc = (x: number | null | undefined) => (x === null || x === undefined ? '
 
 /** The final table printed by the CLI. */
 export function finalTable(result: ExperimentResult): string {
-  const lines = [['run', 'scorer', 'final acc', 'reference acc', 'online acc', 'steps', 'train FLOPs', 'wall s', 'learner saving', 'compute saving', 'wall saving']];
+  const lines = [
+    [
+      'run',
+      'scorer',
+      'final acc',
+      'reference acc',
+      'online acc',
+      'steps',
+      'train FLOPs',
+      'wall s',
+      'learner saving',
+      'compute saving',
+      'wall saving',
+    ],
+  ];
   for (const run of result.runs) {
     const c = result.comparisons.find((x) => x.policy === run.policy && x.scorer === run.scorer);
     lines.push([
@@ -28,9 +42,14 @@ export function finalTable(result: ExperimentResult): string {
   appendClassColumns(lines, result);
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
   const table = lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
-  const recalls = result.runs.flatMap((run) => (run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : []));
-  const legend = 'final acc: the learner; reference acc / online acc: the scorers on the same clean test split (bad students score below the learner)';
-  return recalls.length > 0 ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}` : `${table}\n\n${legend}`;
+  const recalls = result.runs.flatMap((run) =>
+    run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : [],
+  );
+  const legend =
+    'final acc: the learner; reference acc / online acc: the scorers on the same clean test split (bad students score below the learner)';
+  return recalls.length > 0
+    ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}`
+    : `${table}\n\n${legend}`;
 }
 
 /** A one-line progress bar with ETA, redrawn in place on a terminal. */

@@ -20,7 +20,10 @@ const PRESET = 'rho-saturated';
 // Longest jobs first: two workers finish together.
 const JOBS: ScienceJob[] = [
   ...SEEDS.map((seed) => ({ key: `saturated-${seed}`, args: ['--seed', String(seed)] })),
-  ...SEEDS.map((seed) => ({ key: `noisy-${seed}`, args: ['--label-noise', '0.3', '--steps', '200', '--eval-every', '50', '--seed', String(seed)] })),
+  ...SEEDS.map((seed) => ({
+    key: `noisy-${seed}`,
+    args: ['--label-noise', '0.3', '--steps', '200', '--eval-every', '50', '--seed', String(seed)],
+  })),
 ];
 
 let results = new Map<string, ExperimentResult>();
@@ -63,7 +66,9 @@ describe(`RHO where the paper's finding is expected (${PRESET}, seeds ${SEEDS.jo
     const rho = SEEDS.map((s) => noisyShare(runOf(`noisy-${s}`, 'rho')));
     const iid = SEEDS.map((s) => noisyShare(runOf(`noisy-${s}`, 'uniform')));
     const learner = SEEDS.map((s) => comparisonOf(`noisy-${s}`).learnerSaving);
-    console.log(`mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, RHO ${perSeed(rho)}; RHO learner saving ${perSeed(learner)}`);
+    console.log(
+      `mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, RHO ${perSeed(rho)}; RHO learner saving ${perSeed(learner)}`,
+    );
     // Measured: IID 30.1 / 29.7 / 30.0%, RHO 0.5 / 1.3 / 0.6%; learner saving 26.5 / 33.6 / 30.2%.
     expect(Math.abs(median(iid) - corpus)).toBeLessThan(0.03); // random picks: the corpus rate
     expect(median(rho)).toBeLessThan(corpus / 5);

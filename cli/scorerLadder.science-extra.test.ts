@@ -13,7 +13,10 @@ import { median, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 const SEEDS = [0, 1, 2];
 const PRESET = 'scorer-ladder';
 const LADDER = PRESETS[PRESET].scorers;
-const JOBS: ScienceJob[] = SEEDS.map((seed) => ({ key: `ladder-${seed}`, args: ['--policies', 'uniform,learnability,easy,shuffled', '--seed', String(seed)] }));
+const JOBS: ScienceJob[] = SEEDS.map((seed) => ({
+  key: `ladder-${seed}`,
+  args: ['--policies', 'uniform,learnability,easy,shuffled', '--seed', String(seed)],
+}));
 
 let results = new Map<string, ExperimentResult>();
 
@@ -40,7 +43,9 @@ describe(`scorer ladder (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
       floor: Math.max(0, ...savings('shuffled', scorer).map((x) => Math.abs(x ?? 0))),
     }));
     for (const r of rungs) {
-      console.log(`ladder ${r.scorer}: learnability ${shown(savings('learnability', r.scorer))}, easy ${shown(savings('easy', r.scorer))}, shuffled ${shown(savings('shuffled', r.scorer))}`);
+      console.log(
+        `ladder ${r.scorer}: learnability ${shown(savings('learnability', r.scorer))}, easy ${shown(savings('easy', r.scorer))}, shuffled ${shown(savings('shuffled', r.scorer))}`,
+      );
     }
     const firstCollapse = (pick: (r: (typeof rungs)[number]) => number) => {
       const at = rungs.findIndex((r) => !Number.isFinite(pick(r)) || pick(r) <= r.floor);

@@ -12,9 +12,15 @@ type Failure = { code: number; stderr: string };
 
 describe('npm run lab -- --sweep (process)', () => {
   it.each([
-    [['--sweep', 'gamma=1,2'], 'lab: sweep: "gamma=1,2" is not a sweep; expected KEY=V1,V2,… with KEY one of rho (filterRatio), tau (temperature), steps, scorer'],
+    [
+      ['--sweep', 'gamma=1,2'],
+      'lab: sweep: "gamma=1,2" is not a sweep; expected KEY=V1,V2,… with KEY one of rho (filterRatio), tau (temperature), steps, scorer',
+    ],
     [['--sweep', 'tau=0,200'], 'lab: sweep: tau (temperature): "200" is not allowed; expected a number from 0 to 100'],
-    [['--sweep', `steps=${Array.from({ length: MAX_GRID_CELLS + 1 }, (_, i) => i + 1).join(',')}`], `cells; at most ${MAX_GRID_CELLS} are allowed`],
+    [
+      ['--sweep', `steps=${Array.from({ length: MAX_GRID_CELLS + 1 }, (_, i) => i + 1).join(',')}`],
+      `cells; at most ${MAX_GRID_CELLS} are allowed`,
+    ],
     [['--sweep', 'rho=1.5', '--policies', 'uniform'], 'lab: sweep: policies lists only uniform'],
   ])('exits 2 on %j, naming the key and what is allowed', async (args, message) => {
     const failure = (await run(tsx, ['cli/lab.ts', '--preset', 'micro', ...args]).catch((e: Failure) => e)) as Failure;

@@ -17,7 +17,8 @@ export async function runGridCli(plan: SweepPlan, dataset: Dataset, dir: string,
   const live = process.stderr.isTTY && !quiet;
   let cellStarted = performance.now();
   const onEvent = (event: ExperimentEvent) => {
-    if (live && event.type === 'step') process.stderr.write(`\r${progressLine(event.runId, event.step, event.totalSteps, event.wallMs, '')}`);
+    if (live && event.type === 'step')
+      process.stderr.write(`\r${progressLine(event.runId, event.step, event.totalSteps, event.wallMs, '')}`);
   };
   const result = await runSweep(plan, dataset, {
     backend,
@@ -26,7 +27,8 @@ export async function runGridCli(plan: SweepPlan, dataset: Dataset, dir: string,
       cellStarted = performance.now();
     },
     onCell: (cell, _baseline, index) => {
-      if (!quiet) process.stderr.write(`${live ? '\r\x1b[2K' : ''}${cellLine(cell, index, plan.cells.length, performance.now() - cellStarted)}\n`);
+      if (!quiet)
+        process.stderr.write(`${live ? '\r\x1b[2K' : ''}${cellLine(cell, index, plan.cells.length, performance.now() - cellStarted)}\n`);
     },
   });
   await writeFile(join(dir, 'grid.json'), JSON.stringify(result, null, 2) + '\n');

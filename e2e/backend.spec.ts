@@ -24,7 +24,9 @@ test('?backend=webgpu runs on WebGPU (SwiftShader) and the self-check passes', a
   testInfo.annotations.push({ type: 'webgpu self-check', description: (await page.getByTestId('self-check-gflops').textContent()) ?? '' });
 });
 
-test('the default page is cross-origin isolated, picks its backend by measurement, says why, and caches the probe', async ({ page }, testInfo) => {
+test('the default page is cross-origin isolated, picks its backend by measurement, says why, and caches the probe', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const badge = page.getByTestId('backend-badge');

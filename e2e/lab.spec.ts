@@ -38,7 +38,9 @@ async function watchLongTasks(page: Page) {
 test.describe(() => {
   test.describe.configure({ retries: 1 });
 
-  test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({ page }, testInfo) => {
+  test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({
+    page,
+  }, testInfo) => {
     await page.goto(MICRO);
     await waitForBackend(page, 'wasm');
     const learnability = page.locator('#cfg-policies-learnability');
@@ -54,7 +56,10 @@ test.describe(() => {
     await expect
       .poll(
         async () => {
-          const [status, points] = await Promise.all([page.getByTestId('race-panel').getAttribute('data-status'), race.getAttribute('data-points')]);
+          const [status, points] = await Promise.all([
+            page.getByTestId('race-panel').getAttribute('data-status'),
+            race.getAttribute('data-points'),
+          ]);
           if (status === 'running') early = Math.max(early, Number(points));
           return early;
         },
@@ -80,7 +85,10 @@ test.describe(() => {
 
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
-    testInfo.annotations.push({ type: 'longest main-thread task while training (ms)', description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms' });
+    testInfo.annotations.push({
+      type: 'longest main-thread task while training (ms)',
+      description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms',
+    });
     await testInfo.attach('main screen after a run', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     expect(longTasks, `long tasks: ${longTasks.join(', ')}`).toEqual([]);
 
@@ -93,7 +101,16 @@ test.describe(() => {
     expect(exported.backend).toBe('wasm');
     expect(exported.runs.map((r: { policy: string }) => r.policy)).toEqual(['uniform', 'learnability']);
     expect(Object.keys(exported.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
-    expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction', 'classAccuracy', 'worstClassAccuracy']);
+    expect(Object.keys(exported.runs[1].curve[0])).toEqual([
+      'step',
+      'testAccuracy',
+      'trainLoss',
+      'flops',
+      'wallMs',
+      'noisySelectedFraction',
+      'classAccuracy',
+      'worstClassAccuracy',
+    ]);
     expect(exported.runs[1].curve[1].classPickShare).toHaveLength(10);
     expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
 
@@ -122,7 +139,14 @@ test('the share URL restores every control', async ({ page, context }) => {
   await page.locator('#cfg-corruptHeldOut').check();
   const controls = page.locator('[id^="cfg-"]:is(input, select)');
   const snapshot = async (p: Page) =>
-    p.locator('[id^="cfg-"]:is(input, select)').evaluateAll((els) => els.map((el) => [el.id, el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : (el as HTMLInputElement).value]));
+    p
+      .locator('[id^="cfg-"]:is(input, select)')
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.id,
+          el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : (el as HTMLInputElement).value,
+        ]),
+      );
   await expect.poll(() => page.evaluate(() => location.search)).toContain('seed=7');
   const before = await snapshot(page);
   expect(before.length).toBeGreaterThan(25);

@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 
 const MICRO = '/?backend=wasm&preset=micro';
 
-test('the Sensitivity panel runs a 2 × 2 micro grid cell by cell, fills both heatmaps, and a rerun after reload resumes from the stored cells', async ({ page }) => {
+test('the Sensitivity panel runs a 2 × 2 micro grid cell by cell, fills both heatmaps, and a rerun after reload resumes from the stored cells', async ({
+  page,
+}) => {
   await page.goto(MICRO);
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
   const panel = page.getByTestId('sweep-sensitivity');

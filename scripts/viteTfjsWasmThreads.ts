@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 
-const OUTER_SCRIPT_DIR = /var _scriptDir = typeof document !== 'undefined' && document\.currentScript \? document\.currentScript\.src : undefined;\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;/;
+const OUTER_SCRIPT_DIR =
+  /var _scriptDir = typeof document !== 'undefined' && document\.currentScript \? document\.currentScript\.src : undefined;\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;/;
 
 /**
  * Keeps tfjs-backend-wasm's threaded build working after minification. tfjs starts each pthread worker
@@ -17,7 +18,9 @@ export function tfjsWasmThreadsPlugin(): Plugin {
     transform(code, id) {
       if (!id.includes('tfjs-backend-wasm') || !id.endsWith('tfjs-backend-wasm-threaded-simd.js')) return null;
       if (!OUTER_SCRIPT_DIR.test(code)) {
-        this.error('tfjs-backend-wasm-threaded-simd.js changed shape: the _scriptDir fix in scripts/viteTfjsWasmThreads.ts no longer applies');
+        this.error(
+          'tfjs-backend-wasm-threaded-simd.js changed shape: the _scriptDir fix in scripts/viteTfjsWasmThreads.ts no longer applies',
+        );
       }
       return { code: code.replace(OUTER_SCRIPT_DIR, ''), map: null };
     },

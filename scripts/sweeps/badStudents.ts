@@ -18,18 +18,57 @@ interface Setting {
 }
 
 // Rows of the table in docs/science.md, each as flags over today's noisy-labels preset.
-const OLD_TASK = ['--hard-class-style', 'pixel-noise', '--hard-pixel-noise', '1.5', '--learning-rate', '0.001', '--reference-pretrain-steps', '400'];
+const OLD_TASK = [
+  '--hard-class-style',
+  'pixel-noise',
+  '--hard-pixel-noise',
+  '1.5',
+  '--learning-rate',
+  '0.001',
+  '--reference-pretrain-steps',
+  '400',
+];
 const DOTS = ['--hard-class-style', 'fine-detail', '--hard-pixel-noise', '0.5'];
 
 export const SETTINGS: Setting[] = [
-  { name: 'old-task', what: 'the previous default: pixel-noise classes, 10k train, lr 1e-3, reference 400 × B', preset: 'noisy-labels', flags: [...OLD_TASK, '--train-size', '10000'] },
+  {
+    name: 'old-task',
+    what: 'the previous default: pixel-noise classes, 10k train, lr 1e-3, reference 400 × B',
+    preset: 'noisy-labels',
+    flags: [...OLD_TASK, '--train-size', '10000'],
+  },
   { name: 'old-task-one-pass', what: 'the same, one pass over 52k', preset: 'noisy-labels', flags: [...OLD_TASK] },
-  { name: 'old-task-Mu8', what: 'the same, one pass, ViT-Mu/8 scorers', preset: 'noisy-labels', flags: [...OLD_TASK, '--scorer', 'ViT-Mu/8'] },
-  { name: 'old-task-800', what: 'old task, 800 steps, 60k train, reference 150 × B', preset: 'noisy-labels', flags: [...OLD_TASK, '--steps', '800', '--train-size', '60000', '--reference-pretrain-steps', '150'] },
-  { name: 'dots-lr1', what: 'dotted classes, lr 1e-3, reference 400 × B', preset: 'noisy-labels', flags: [...DOTS, '--learning-rate', '0.001', '--reference-pretrain-steps', '400'] },
-  { name: 'dots-lr1-Mu8', what: 'dotted classes, lr 1e-3, ViT-Mu/8 scorers, reference 400 × B', preset: 'noisy-labels', flags: [...DOTS, '--learning-rate', '0.001', '--reference-pretrain-steps', '400', '--scorer', 'ViT-Mu/8'] },
+  {
+    name: 'old-task-Mu8',
+    what: 'the same, one pass, ViT-Mu/8 scorers',
+    preset: 'noisy-labels',
+    flags: [...OLD_TASK, '--scorer', 'ViT-Mu/8'],
+  },
+  {
+    name: 'old-task-800',
+    what: 'old task, 800 steps, 60k train, reference 150 × B',
+    preset: 'noisy-labels',
+    flags: [...OLD_TASK, '--steps', '800', '--train-size', '60000', '--reference-pretrain-steps', '150'],
+  },
+  {
+    name: 'dots-lr1',
+    what: 'dotted classes, lr 1e-3, reference 400 × B',
+    preset: 'noisy-labels',
+    flags: [...DOTS, '--learning-rate', '0.001', '--reference-pretrain-steps', '400'],
+  },
+  {
+    name: 'dots-lr1-Mu8',
+    what: 'dotted classes, lr 1e-3, ViT-Mu/8 scorers, reference 400 × B',
+    preset: 'noisy-labels',
+    flags: [...DOTS, '--learning-rate', '0.001', '--reference-pretrain-steps', '400', '--scorer', 'ViT-Mu/8'],
+  },
   { name: 'default', what: 'dotted classes, lr 2e-3, reference 100 × B (the preset)', preset: 'noisy-labels', flags: [] },
-  { name: 'dots-ref70', what: 'dotted classes, lr 2e-3, reference 70 × B', preset: 'noisy-labels', flags: ['--reference-pretrain-steps', '70'] },
+  {
+    name: 'dots-ref70',
+    what: 'dotted classes, lr 2e-3, reference 70 × B',
+    preset: 'noisy-labels',
+    flags: ['--reference-pretrain-steps', '70'],
+  },
 ];
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n.r.' : `${(100 * x).toFixed(1)}`);
@@ -62,11 +101,17 @@ async function main(): Promise<void> {
   const jobsAtOnce = Number(flagValue(argv, 'jobs', '2'));
   const policies = flagValue(argv, 'policies', 'uniform,learnability,easy,hard') ?? '';
   const settings = SETTINGS.filter((s) => !only?.length || only.includes(s.name));
-  if (settings.length === 0) throw new Error(`--only: no setting named ${only?.join(', ')}; allowed: ${SETTINGS.map((s) => s.name).join(', ')}`);
-  console.log('| setting | seed | reference | online | IID | learnability (acc / saving) | easy (acc / saving) | hard (acc / saving) | learnability compute / incl. pretraining | learnability noisy share |');
+  if (settings.length === 0)
+    throw new Error(`--only: no setting named ${only?.join(', ')}; allowed: ${SETTINGS.map((s) => s.name).join(', ')}`);
+  console.log(
+    '| setting | seed | reference | online | IID | learnability (acc / saving) | easy (acc / saving) | hard (acc / saving) | learnability compute / incl. pretraining | learnability noisy share |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const setting of settings) {
-    const jobs: ScienceJob[] = seeds.map((seed) => ({ key: `${setting.name}-${seed}`, args: [...setting.flags, '--policies', policies, '--seed', String(seed)] }));
+    const jobs: ScienceJob[] = seeds.map((seed) => ({
+      key: `${setting.name}-${seed}`,
+      args: [...setting.flags, '--policies', policies, '--seed', String(seed)],
+    }));
     const results = await runScienceJobs(setting.preset, jobs, jobsAtOnce);
     for (const seed of seeds) console.log(row(setting, seed, results.get(`${setting.name}-${seed}`)!));
   }

@@ -31,8 +31,22 @@ interface Props {
 }
 
 /** One panel that, if it throws, is replaced by a notice naming it and the record it was drawing. */
-function Guarded({ panel, resetKey, record, hint, children }: { panel: string; resetKey: unknown; record: OffendingRecord | null; hint?: string; children: ReactNode }) {
-  const fallback = (error: Error, retry: () => void) => <PanelFallback panel={panel} error={error} retry={retry} record={record} {...(hint ? { hint } : {})} />;
+function Guarded({
+  panel,
+  resetKey,
+  record,
+  hint,
+  children,
+}: {
+  panel: string;
+  resetKey: unknown;
+  record: OffendingRecord | null;
+  hint?: string;
+  children: ReactNode;
+}) {
+  const fallback = (error: Error, retry: () => void) => (
+    <PanelFallback panel={panel} error={error} retry={retry} record={record} {...(hint ? { hint } : {})} />
+  );
   return (
     <ErrorBoundary fallback={fallback} resetKey={resetKey}>
       {children}
@@ -61,7 +75,10 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
   const iid = finished.find((r: RunResult) => r.policy === 'uniform');
   const target = comparisons[0]?.targetAccuracy ?? null;
   const metric = state.config ? accuracyName(state.config.dataset) : 'test accuracy';
-  const paretoResults = useMemo(() => (live && finished.length > 1 ? [...savedResults, live] : savedResults), [live, finished, savedResults]);
+  const paretoResults = useMemo(
+    () => (live && finished.length > 1 ? [...savedResults, live] : savedResults),
+    [live, finished, savedResults],
+  );
 
   const savingsInput = useNextTask(comparisons, 16);
   const paretoInput = useNextTask(paretoResults, 48);
@@ -89,7 +106,12 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       <Guarded panel="Savings" resetKey={shown} record={shownRecord}>
         <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
       </Guarded>
-      <Guarded panel="Scorer size vs savings" resetKey={paretoInput} record={shownRecord} hint="It draws every saved run: export or delete the one that fails from Saved runs below.">
+      <Guarded
+        panel="Scorer size vs savings"
+        resetKey={paretoInput}
+        record={shownRecord}
+        hint="It draws every saved run: export or delete the one that fails from Saved runs below."
+      >
         <Pareto results={paretoInput} filterRatio={filterRatio} />
       </Guarded>
       <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>

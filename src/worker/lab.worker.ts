@@ -48,7 +48,13 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { v, id, body } = event.data;
   if (v !== PROTOCOL_VERSION) {
-    post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: `protocol version ${v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page` });
+    post({
+      v: PROTOCOL_VERSION,
+      kind: 'response',
+      id,
+      ok: false,
+      error: `protocol version ${v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page`,
+    });
     return;
   }
   try {

@@ -3,12 +3,25 @@ import { flops } from '../accounting/units';
 import type { CurvePoint } from '../experiment/resultTypes';
 import { classSummary, pickShareOf } from './classSummary';
 
-const point = (step: number, extra: Partial<CurvePoint>): CurvePoint => ({ step, testAccuracy: 0.5, trainLoss: null, flops: flops(0), wallMs: 0, noisySelectedFraction: null, ...extra });
+const point = (step: number, extra: Partial<CurvePoint>): CurvePoint => ({
+  step,
+  testAccuracy: 0.5,
+  trainLoss: null,
+  flops: flops(0),
+  wallMs: 0,
+  noisySelectedFraction: null,
+  ...extra,
+});
 
 describe('classSummary (by hand)', () => {
   const curve = [
     point(0, { classAccuracy: [0.1, 0.1, 0.1], worstClassAccuracy: 0.1 }),
-    point(10, { classPickShare: [0.9, 0, 0.1], trueClassPickShare: [0.5, 0.3, 0.2], classAccuracy: [0.6, 0.2, 0.4], worstClassAccuracy: 0.2 }),
+    point(10, {
+      classPickShare: [0.9, 0, 0.1],
+      trueClassPickShare: [0.5, 0.3, 0.2],
+      classAccuracy: [0.6, 0.2, 0.4],
+      worstClassAccuracy: 0.2,
+    }),
     point(40, { classPickShare: [0, 1, 0], trueClassPickShare: [0.2, 0.4, 0.4], classAccuracy: [0.7, 0.9, 0.3], worstClassAccuracy: 0.3 }),
   ];
 
@@ -24,6 +37,10 @@ describe('classSummary (by hand)', () => {
   });
 
   it('a run without per-class data (old record, image–caption data) has none', () => {
-    expect(classSummary({ curve: [point(0, {}), point(10, {})] }, [1])).toEqual({ worstClassAccuracy: null, worstClass: null, hardPickShare: null });
+    expect(classSummary({ curve: [point(0, {}), point(10, {})] }, [1])).toEqual({
+      worstClassAccuracy: null,
+      worstClass: null,
+      hardPickShare: null,
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { probeOrder } from './probeBackends';
-import { backendWithThreads, cachedTimings, probeCacheKey, probeReason, probeTimingsText, rankByTiming, type ProbeTiming } from './backendProbe';
+import {
+  backendWithThreads,
+  cachedTimings,
+  probeCacheKey,
+  probeReason,
+  probeTimingsText,
+  rankByTiming,
+  type ProbeTiming,
+} from './backendProbe';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader', isFallbackAdapter: true };
 
@@ -34,8 +42,24 @@ describe('probeReason (the badge text)', () => {
   });
 
   it('uses one decimal under 10× and says "as fast as" within 5%', () => {
-    expect(probeReason([{ backend: 'webgpu', msPerStep: 10 }, { backend: 'wasm', msPerStep: 25 }], null)).toBe('WebGPU — 2.5× faster than WASM on this device');
-    expect(probeReason([{ backend: 'wasm', msPerStep: 10 }, { backend: 'webgl', msPerStep: 10.2 }], 1)).toBe('WASM ×1 thread — as fast as WebGL on this device');
+    expect(
+      probeReason(
+        [
+          { backend: 'webgpu', msPerStep: 10 },
+          { backend: 'wasm', msPerStep: 25 },
+        ],
+        null,
+      ),
+    ).toBe('WebGPU — 2.5× faster than WASM on this device');
+    expect(
+      probeReason(
+        [
+          { backend: 'wasm', msPerStep: 10 },
+          { backend: 'webgl', msPerStep: 10.2 },
+        ],
+        1,
+      ),
+    ).toBe('WASM ×1 thread — as fast as WebGL on this device');
   });
 
   it('ranks a backend cut off by the budget by its lower bound and says "over"', () => {
@@ -50,7 +74,15 @@ describe('probeReason (the badge text)', () => {
   });
 
   it('says when only one backend ran, or none did', () => {
-    expect(probeReason([{ backend: 'wasm', msPerStep: 10 }, { backend: 'webgl', msPerStep: null }], 4)).toBe('WASM ×4 threads — the only backend that ran on this device');
+    expect(
+      probeReason(
+        [
+          { backend: 'wasm', msPerStep: 10 },
+          { backend: 'webgl', msPerStep: null },
+        ],
+        4,
+      ),
+    ).toBe('WASM ×4 threads — the only backend that ran on this device');
     expect(probeReason([{ backend: 'webgl', msPerStep: null }], null)).toBe('no backend finished the probe');
   });
 });
@@ -77,7 +109,10 @@ describe('probeCacheKey', () => {
 
 describe('cachedTimings', () => {
   const key = 'k';
-  const timings: ProbeTiming[] = [{ backend: 'wasm', msPerStep: 12 }, { backend: 'webgpu', msPerStep: null, note: 'x' }];
+  const timings: ProbeTiming[] = [
+    { backend: 'wasm', msPerStep: 12 },
+    { backend: 'webgpu', msPerStep: null, note: 'x' },
+  ];
   it('returns the stored timings for the key', () => {
     expect(cachedTimings({ k: { key, timings, measuredAt: 'now' } }, key)).toEqual(timings);
   });
@@ -89,13 +124,20 @@ describe('cachedTimings', () => {
     expect(cachedTimings({ k: { key, timings: [], measuredAt: 'now' } }, key)).toBeNull();
     expect(cachedTimings({ k: { key, timings: [{ backend: 'tpu', msPerStep: 1 }], measuredAt: 'now' } }, key)).toBeNull();
     expect(cachedTimings({ k: { key, timings: [{ backend: 'wasm', msPerStep: -1 }], measuredAt: 'now' } }, key)).toBeNull();
-    expect(cachedTimings({ k: { key, timings: [{ backend: 'webgpu', msPerStep: null, overMs: 'x' }], measuredAt: 'now' } }, key)).toBeNull();
+    expect(
+      cachedTimings({ k: { key, timings: [{ backend: 'webgpu', msPerStep: null, overMs: 'x' }], measuredAt: 'now' } }, key),
+    ).toBeNull();
   });
 });
 
 describe('probeTimingsText', () => {
   it('lists each backend with its ms per step or why it did not run', () => {
-    expect(probeTimingsText([{ backend: 'wasm', msPerStep: 12.34 }, { backend: 'webgl', msPerStep: null, note: 'no GL' }])).toBe('WASM 12.3 ms · WebGL – (no GL)');
+    expect(
+      probeTimingsText([
+        { backend: 'wasm', msPerStep: 12.34 },
+        { backend: 'webgl', msPerStep: null, note: 'no GL' },
+      ]),
+    ).toBe('WASM 12.3 ms · WebGL – (no GL)');
   });
 });
 

@@ -47,7 +47,12 @@ export function probeCacheKey(context: ProbeContext): string {
   const adapter = context.adapter
     ? `${context.adapter.vendor}/${context.adapter.architecture}/${context.adapter.description}${context.adapter.isFallbackAdapter ? '/fallback' : ''}`
     : 'no-webgpu-adapter';
-  return [context.userAgent, adapter, context.crossOriginIsolated ? 'isolated' : 'not-isolated', `${context.hardwareConcurrency} cores`].join(' | ');
+  return [
+    context.userAgent,
+    adapter,
+    context.crossOriginIsolated ? 'isolated' : 'not-isolated',
+    `${context.hardwareConcurrency} cores`,
+  ].join(' | ');
 }
 
 /**
@@ -92,7 +97,10 @@ export function cachedTimings(cache: unknown, key: string): ProbeTiming[] | null
   if (!record || record.key !== key || !Array.isArray(record.timings) || record.timings.length === 0) return null;
   const valid = record.timings.every(
     (t: Partial<ProbeTiming>) =>
-      typeof t === 'object' && t !== null && (BACKEND_ORDER as readonly string[]).includes(t.backend as string) && (t.msPerStep === null || (typeof t.msPerStep === 'number' && t.msPerStep > 0)) &&
+      typeof t === 'object' &&
+      t !== null &&
+      (BACKEND_ORDER as readonly string[]).includes(t.backend as string) &&
+      (t.msPerStep === null || (typeof t.msPerStep === 'number' && t.msPerStep > 0)) &&
       (t.overMs === undefined || (typeof t.overMs === 'number' && t.overMs > 0)),
   );
   return valid ? record.timings : null;
@@ -100,5 +108,10 @@ export function cachedTimings(cache: unknown, key: string): ProbeTiming[] | null
 
 /** For the badge's tooltip: "WebGPU 812.0 ms · WASM 20.1 ms per probe step". */
 export function probeTimingsText(timings: readonly ProbeTiming[]): string {
-  return timings.map((t) => `${BACKEND_LABELS[t.backend]} ${t.msPerStep === null ? (t.overMs !== undefined ? `> ${t.overMs.toFixed(0)} ms` : `– (${t.note ?? 'did not run'})`) : `${t.msPerStep.toFixed(1)} ms`}`).join(' · ');
+  return timings
+    .map(
+      (t) =>
+        `${BACKEND_LABELS[t.backend]} ${t.msPerStep === null ? (t.overMs !== undefined ? `> ${t.overMs.toFixed(0)} ms` : `– (${t.note ?? 'did not run'})`) : `${t.msPerStep.toFixed(1)} ms`}`,
+    )
+    .join(' · ');
 }

@@ -13,7 +13,9 @@ export interface ChooseBackendOptions extends SelectBackendOptions {
 /** Backends worth probing: registered, with an adapter for WebGPU. CPU is only ever the last fallback. */
 async function probeCandidates(): Promise<{ candidates: BackendName[]; adapter: Awaited<ReturnType<typeof describeWebGpuAdapter>> }> {
   const adapter = await describeWebGpuAdapter();
-  const candidates = (['webgpu', 'webgl', 'wasm'] as const).filter((b) => tf.findBackendFactory(b) !== null && (b !== 'webgpu' || adapter.ok));
+  const candidates = (['webgpu', 'webgl', 'wasm'] as const).filter(
+    (b) => tf.findBackendFactory(b) !== null && (b !== 'webgpu' || adapter.ok),
+  );
   return { candidates, adapter };
 }
 
@@ -44,11 +46,19 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
     ...chosen,
     requested: null,
     skipped: [
-      ...losers.map((t) => ({ backend: t.backend, reason: t.msPerStep === null ? (t.note ?? 'did not run') : `${t.msPerStep.toFixed(1)} ms per probe step` })),
+      ...losers.map((t) => ({
+        backend: t.backend,
+        reason: t.msPerStep === null ? (t.note ?? 'did not run') : `${t.msPerStep.toFixed(1)} ms per probe step`,
+      })),
       ...(adapter.ok ? [] : [{ backend: 'webgpu' as const, reason: adapter.reason }]),
       ...chosen.skipped.filter((s) => !losers.some((t) => t.backend === s.backend) && s.backend !== 'webgpu'),
     ],
-    probe: { timings, cached: cached !== null, key, reason: probeReason(ranked, chosen.threads?.threads ?? (chosen.backend === 'wasm' ? threadPlan.threads : null)) },
+    probe: {
+      timings,
+      cached: cached !== null,
+      key,
+      reason: probeReason(ranked, chosen.threads?.threads ?? (chosen.backend === 'wasm' ? threadPlan.threads : null)),
+    },
   };
   return report;
 }

@@ -9,10 +9,18 @@ describe('planWasmThreads', () => {
   });
 
   it('falls back to one thread and says why', () => {
-    expect(planWasmThreads({ isNode: false, crossOriginIsolated: false, hardwareConcurrency: 8 }).reason).toMatch(/not cross-origin isolated.*COOP.*COEP/);
+    expect(planWasmThreads({ isNode: false, crossOriginIsolated: false, hardwareConcurrency: 8 }).reason).toMatch(
+      /not cross-origin isolated.*COOP.*COEP/,
+    );
     expect(planWasmThreads({ isNode: false, crossOriginIsolated: undefined, hardwareConcurrency: 8 }).threads).toBe(1);
-    expect(planWasmThreads({ isNode: false, crossOriginIsolated: true, hardwareConcurrency: undefined })).toEqual({ threads: 1, reason: 'the browser does not report its core count' });
-    expect(planWasmThreads({ isNode: true, crossOriginIsolated: undefined, hardwareConcurrency: 2 })).toEqual({ threads: 1, reason: NODE_NO_THREADS_REASON });
+    expect(planWasmThreads({ isNode: false, crossOriginIsolated: true, hardwareConcurrency: undefined })).toEqual({
+      threads: 1,
+      reason: 'the browser does not report its core count',
+    });
+    expect(planWasmThreads({ isNode: true, crossOriginIsolated: undefined, hardwareConcurrency: 2 })).toEqual({
+      threads: 1,
+      reason: NODE_NO_THREADS_REASON,
+    });
   });
 });
 

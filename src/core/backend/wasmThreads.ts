@@ -27,7 +27,8 @@ export function planWasmThreads(env: ThreadingEnvironment): WasmThreading {
     return { threads: 1, reason: 'page not cross-origin isolated (serve it with COOP same-origin + COEP require-corp)' };
   }
   const cores = env.hardwareConcurrency;
-  if (cores === undefined || !Number.isInteger(cores) || cores < 1) return { threads: 1, reason: 'the browser does not report its core count' };
+  if (cores === undefined || !Number.isInteger(cores) || cores < 1)
+    return { threads: 1, reason: 'the browser does not report its core count' };
   return { threads: cores, reason: null };
 }
 

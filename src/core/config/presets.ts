@@ -48,13 +48,15 @@ export const PRESETS = {
   'noisy-labels': {
     name: 'noisy-labels',
     title: 'Noisy labels (default)',
-    explanation: '30% of labels are wrong and half the classes differ only in small dots; the Mi/8 scorers mostly end below the learner. Learnability picks a third fewer wrong labels than IID and leads easy-first; docs/science.md shows where it falls short.',
+    explanation:
+      '30% of labels are wrong and half the classes differ only in small dots; the Mi/8 scorers mostly end below the learner. Learnability picks a third fewer wrong labels than IID and leads easy-first; docs/science.md shows where it falls short.',
     config: { ...badStudents, ...fineDetail, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
   },
   clean: {
     name: 'clean',
     title: 'Clean data',
-    explanation: 'No label noise, the same dotted classes: nothing to filter, so learnability has little to gain and plain hard-example mining (the learner’s own loss) is the policy to beat.',
+    explanation:
+      'No label noise, the same dotted classes: nothing to filter, so learnability has little to gain and plain hard-example mining (the learner’s own loss) is the policy to beat.',
     config: { ...badStudents, ...fineDetail, labelNoise: 0, policies: ['uniform', 'hard', 'learnability'] },
   },
   unlearnable: {
@@ -66,40 +68,81 @@ export const PRESETS = {
   'mnist-noisy': {
     name: 'mnist-noisy',
     title: 'MNIST, 30% noisy labels',
-    explanation: 'Handwritten digits with 30% of labels flipped to another digit, scored by Mi/8 students with a short reference pretraining.',
-    config: { ...badStudents, dataset: 'mnist', trainSize: 6000, heldOutSize: 2000, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
+    explanation:
+      'Handwritten digits with 30% of labels flipped to another digit, scored by Mi/8 students with a short reference pretraining.',
+    config: {
+      ...badStudents,
+      dataset: 'mnist',
+      trainSize: 6000,
+      heldOutSize: 2000,
+      labelNoise: 0.3,
+      policies: ['uniform', 'learnability', 'hard', 'easy'],
+    },
   },
   'fashion-noisy': {
     name: 'fashion-noisy',
     title: 'Fashion-MNIST, 30% noisy labels',
-    explanation: 'Clothing images, some classes easily confused (shirt vs T-shirt), with 30% of labels flipped, scored by Mi/8 students with a short reference pretraining.',
-    config: { ...badStudents, dataset: 'fashion-mnist', trainSize: 8000, heldOutSize: 4000, labelNoise: 0.3, policies: ['uniform', 'learnability', 'hard', 'easy'] },
+    explanation:
+      'Clothing images, some classes easily confused (shirt vs T-shirt), with 30% of labels flipped, scored by Mi/8 students with a short reference pretraining.',
+    config: {
+      ...badStudents,
+      dataset: 'fashion-mnist',
+      trainSize: 8000,
+      heldOutSize: 4000,
+      labelNoise: 0.3,
+      policies: ['uniform', 'learnability', 'hard', 'easy'],
+    },
   },
   'scorer-ladder': {
     name: 'scorer-ladder',
     title: 'Scorer ladder',
-    explanation: 'The default task scored by ever smaller students (Mi/4 → Mu/8), learnability next to easy-first: how small can a teacher be and still pay for itself, and which policy breaks first?',
+    explanation:
+      'The default task scored by ever smaller students (Mi/4 → Mu/8), learnability next to easy-first: how small can a teacher be and still pay for itself, and which policy breaks first?',
     config: { ...badStudents, ...fineDetail, labelNoise: 0.3, policies: ['uniform', 'learnability', 'easy'] },
     scorers: ['ViT-Mi/4', 'ViT-Mi/8', 'ViT-Mu/4', 'ViT-Mu/8'],
   },
   'activeclip-noisy': {
     name: 'activeclip-noisy',
     title: 'ActiveCLIP: noisy captions',
-    explanation: 'Image–caption pairs, 25% with a mismatched caption: a two-tower learner trains contrastively while tiny scorers rank pairs by their image–text dot product.',
+    explanation:
+      'Image–caption pairs, 25% with a mismatched caption: a two-tower learner trains contrastively while tiny scorers rank pairs by their image–text dot product.',
     // 200 reference steps keep the reference a bad student (zero-shot 20–44% vs IID's 46–60%, seeds 0–2); 300 made it beat IID.
-    config: { ...activeDefaults, dataset: 'captioned-shapes', pixelNoise: 0.1, hardPixelNoise: 0.2, labelNoise: 0.25, steps: 300, referencePretrainSteps: 200, policies: ['uniform', 'learnability'] },
+    config: {
+      ...activeDefaults,
+      dataset: 'captioned-shapes',
+      pixelNoise: 0.1,
+      hardPixelNoise: 0.2,
+      labelNoise: 0.25,
+      steps: 300,
+      referencePretrainSteps: 200,
+      policies: ['uniform', 'learnability'],
+    },
   },
   'rho-saturated': {
     name: 'rho-saturated',
     title: 'RHO on data IID nearly masters',
-    explanation: 'Clean, easy images that IID learns to 97–100%: RHO scores with the learner itself, so scoring costs more than the updates it saves (the paper: −79% compute).',
+    explanation:
+      'Clean, easy images that IID learns to 97–100%: RHO scores with the learner itself, so scoring costs more than the updates it saves (the paper: −79% compute).',
     config: { ...activeDefaults, pixelNoise: 0.5, hardPixelNoise: 0.5, labelNoise: 0, policies: ['uniform', 'rho'] },
   },
   micro: {
     name: 'micro',
     title: 'Micro (seconds)',
     explanation: 'A tiny run that finishes in seconds: for trying the controls, not for conclusions.',
-    config: { ...mixedDifficulty, labelNoise: 0.2, learner: 'ViT-Mi/4', scorer: 'ViT-Mu/8', trainSize: 1024, heldOutSize: 512, testSize: 200, steps: 40, evalEvery: 10, batchSize: 16, referencePretrainSteps: 20, policies: ['uniform', 'learnability'] },
+    config: {
+      ...mixedDifficulty,
+      labelNoise: 0.2,
+      learner: 'ViT-Mi/4',
+      scorer: 'ViT-Mu/8',
+      trainSize: 1024,
+      heldOutSize: 512,
+      testSize: 200,
+      steps: 40,
+      evalEvery: 10,
+      batchSize: 16,
+      referencePretrainSteps: 20,
+      policies: ['uniform', 'learnability'],
+    },
   },
 } as const satisfies Record<string, Preset>;
 
@@ -109,5 +152,7 @@ export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 /** Own presets only: `constructor`, `toString` and other inherited names are not presets. */
 export function findPreset(name: string): Preset | { error: string } {
-  return Object.hasOwn(PRESETS, name) ? PRESETS[name as PresetName] : { error: `preset: "${name}" is not a preset; allowed values: ${PRESET_NAMES.join(', ')}` };
+  return Object.hasOwn(PRESETS, name)
+    ? PRESETS[name as PresetName]
+    : { error: `preset: "${name}" is not a preset; allowed values: ${PRESET_NAMES.join(', ')}` };
 }

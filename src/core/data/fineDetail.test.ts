@@ -14,7 +14,8 @@ function differences(a: Float32Array, b: Float32Array, side: number): { coarse: 
   for (let y = 0; y + 4 <= side; y += 4) {
     for (let x = 0; x + 4 <= side; x += 4) {
       let d = 0;
-      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) d += (a[(y + dy) * side + x + dx] as number) - (b[(y + dy) * side + x + dx] as number);
+      for (let dy = 0; dy < 4; dy++)
+        for (let dx = 0; dx < 4; dx++) d += (a[(y + dy) * side + x + dx] as number) - (b[(y + dy) * side + x + dx] as number);
       coarse += Math.abs(d / 16);
     }
   }

@@ -25,8 +25,10 @@ describe('synthetic dataset with corruption', () => {
     const asym = buildSyntheticDataset({ ...small, labelNoise: 0.5, noiseKind: 'asymmetric' });
     const offsets = new Set<number>();
     for (let i = 0; i < small.trainSize; i++) {
-      if (asym.train.corruption[i] === CorruptionCode.labelNoise) expect(asym.train.labels[i]).toBe(((asym.train.trueLabels[i] as number) + 1) % 10);
-      if (sym.train.corruption[i] === CorruptionCode.labelNoise) offsets.add(((sym.train.labels[i] as number) - (sym.train.trueLabels[i] as number) + 10) % 10);
+      if (asym.train.corruption[i] === CorruptionCode.labelNoise)
+        expect(asym.train.labels[i]).toBe(((asym.train.trueLabels[i] as number) + 1) % 10);
+      if (sym.train.corruption[i] === CorruptionCode.labelNoise)
+        offsets.add(((sym.train.labels[i] as number) - (sym.train.trueLabels[i] as number) + 10) % 10);
     }
     expect([...offsets].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });

@@ -10,7 +10,19 @@ export const SYNTHETIC_CLASSES = 10;
 
 type DataConfig = Pick<
   ExperimentConfig,
-  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'hardClassStyle' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
+  | 'trainSize'
+  | 'heldOutSize'
+  | 'testSize'
+  | 'pixelNoise'
+  | 'hardPixelNoise'
+  | 'hardClassStyle'
+  | 'labelNoise'
+  | 'noiseKind'
+  | 'duplicateFraction'
+  | 'unlearnableFraction'
+  | 'classImbalance'
+  | 'corruptHeldOut'
+  | 'seed'
 >;
 
 /**
@@ -55,7 +67,10 @@ export function buildSyntheticDataset(config: DataConfig): Dataset {
     imageSize: options.imageSize,
     channels: 1,
     numClasses: options.numClasses,
-    classNames: Array.from({ length: options.numClasses }, (_, c) => `class ${c}${hardClasses.length === 0 ? '' : hardClasses.includes(c) ? ' (hard)' : ' (easy)'}`),
+    classNames: Array.from(
+      { length: options.numClasses },
+      (_, c) => `class ${c}${hardClasses.length === 0 ? '' : hardClasses.includes(c) ? ' (hard)' : ' (easy)'}`,
+    ),
     hardClasses,
     train,
     heldOut,

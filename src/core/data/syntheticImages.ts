@@ -30,10 +30,16 @@ export function classTemplates(imageSize: number, numClasses: number, seed: numb
   const size = imageSize + 2 * MAX_SHIFT;
   const templates = Array.from({ length: numClasses }, () => {
     const t = new Float32Array(size * size);
-    for (let k = 0; k < BUMPS_PER_TEMPLATE; k++) addBump(t, size, rng.next() * size, rng.next() * size, 1.5 + rng.next() * 3, rng.next() < 0.5 ? -1 : 1);
+    for (let k = 0; k < BUMPS_PER_TEMPLATE; k++)
+      addBump(t, size, rng.next() * size, rng.next() * size, 1.5 + rng.next() * 3, rng.next() < 0.5 ? -1 : 1);
     return standardise(t);
   });
-  if (style === 'fine-detail') templates.splice(Math.ceil(numClasses / 2), numClasses, ...fineDetailTemplates(imageSize, numClasses - Math.ceil(numClasses / 2), seed));
+  if (style === 'fine-detail')
+    templates.splice(
+      Math.ceil(numClasses / 2),
+      numClasses,
+      ...fineDetailTemplates(imageSize, numClasses - Math.ceil(numClasses / 2), seed),
+    );
   return templates;
 }
 
@@ -52,13 +58,15 @@ export function fineDetailTemplates(imageSize: number, count: number, seed: numb
   const rng = createRng(deriveSeed(seed, 'fine-detail'));
   const size = imageSize + 2 * MAX_SHIFT;
   const base = new Float32Array(size * size);
-  for (let k = 0; k < BUMPS_PER_TEMPLATE; k++) addBump(base, size, rng.next() * size, rng.next() * size, 1.5 + rng.next() * 3, rng.next() < 0.5 ? -1 : 1);
+  for (let k = 0; k < BUMPS_PER_TEMPLATE; k++)
+    addBump(base, size, rng.next() * size, rng.next() * size, 1.5 + rng.next() * 3, rng.next() < 0.5 ? -1 : 1);
   const shared = standardise(base);
   const lo = MAX_SHIFT + 2;
   const span = imageSize - 4;
   return Array.from({ length: count }, () => {
     const t = Float32Array.from(shared);
-    for (let k = 0; k < DETAIL_DOTS; k++) addBump(t, size, lo + rng.next() * span, lo + rng.next() * span, DETAIL_RADIUS, DETAIL_AMPLITUDE * (rng.next() < 0.5 ? -1 : 1));
+    for (let k = 0; k < DETAIL_DOTS; k++)
+      addBump(t, size, lo + rng.next() * span, lo + rng.next() * span, DETAIL_RADIUS, DETAIL_AMPLITUDE * (rng.next() < 0.5 ? -1 : 1));
     return t;
   });
 }
@@ -87,7 +95,14 @@ export function classNoise(options: SyntheticImageOptions, label: number): numbe
 }
 
 /** Renders one example of class `label` into `out` at `offset`. */
-export function renderExample(templates: Float32Array[], label: number, options: SyntheticImageOptions, rng: Rng, out: Float32Array, offset: number): void {
+export function renderExample(
+  templates: Float32Array[],
+  label: number,
+  options: SyntheticImageOptions,
+  rng: Rng,
+  out: Float32Array,
+  offset: number,
+): void {
   const { imageSize } = options;
   const size = imageSize + 2 * MAX_SHIFT;
   const template = templates[label] as Float32Array;

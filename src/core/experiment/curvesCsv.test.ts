@@ -85,11 +85,27 @@ describe('curves.csv', () => {
     const plain = run('learnability@ViT-Mi/4', 'ViT-Mi/4');
     const [first, second] = plain.curve as [CurvePoint, CurvePoint];
     const withClasses: ExperimentResult = {
-      ...result([{ ...plain, curve: [{ ...first, classAccuracy: [0.5, null], worstClassAccuracy: 0.5 }, { ...second, classPickShare: [0.25, 0.75], trueClassPickShare: [0.5, 0.5], classAccuracy: [1, 0.5], worstClassAccuracy: 0.5 }] }]),
+      ...result([
+        {
+          ...plain,
+          curve: [
+            { ...first, classAccuracy: [0.5, null], worstClassAccuracy: 0.5 },
+            { ...second, classPickShare: [0.25, 0.75], trueClassPickShare: [0.5, 0.5], classAccuracy: [1, 0.5], worstClassAccuracy: 0.5 },
+          ],
+        },
+      ]),
       classNames: ['cat', 'dog'],
     };
     const rows = readCsv(curvesCsv(withClasses));
-    expect(rows[0]!.slice(9)).toEqual(['pick_share_c0', 'pick_share_c1', 'true_pick_share_c0', 'true_pick_share_c1', 'acc_c0', 'acc_c1', 'worst_class_accuracy']);
+    expect(rows[0]!.slice(9)).toEqual([
+      'pick_share_c0',
+      'pick_share_c1',
+      'true_pick_share_c0',
+      'true_pick_share_c1',
+      'acc_c0',
+      'acc_c1',
+      'worst_class_accuracy',
+    ]);
     expect(rows[1]!.slice(9)).toEqual(['', '', '', '', '0.5', '', '0.5']);
     expect(rows[2]!.slice(9)).toEqual(['0.25', '0.75', '0.5', '0.5', '1', '0.5', '0.5']);
   });

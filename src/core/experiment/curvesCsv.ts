@@ -19,13 +19,15 @@ export function csvCell(value: string | number | null): string {
 export function perClassColumns(result: ExperimentResult): number {
   let k = result.classNames?.length ?? 0;
   for (const run of result.runs) {
-    for (const p of run.curve) k = Math.max(k, p.classPickShare?.length ?? 0, p.trueClassPickShare?.length ?? 0, p.classAccuracy?.length ?? 0);
+    for (const p of run.curve)
+      k = Math.max(k, p.classPickShare?.length ?? 0, p.trueClassPickShare?.length ?? 0, p.classAccuracy?.length ?? 0);
   }
   return k;
 }
 
 /** The k columns of one per-class field (empty cells where a point lacks it). */
-const perClass = (values: readonly (number | null)[] | undefined, k: number): (number | null)[] => Array.from({ length: k }, (_, c) => values?.[c] ?? null);
+const perClass = (values: readonly (number | null)[] | undefined, k: number): (number | null)[] =>
+  Array.from({ length: k }, (_, c) => values?.[c] ?? null);
 
 /**
  * curves.csv: one row per evaluation point of every run. With per-class data (classification), each
@@ -35,12 +37,31 @@ const perClass = (values: readonly (number | null)[] | undefined, k: number): (n
 export function curvesCsv(result: ExperimentResult): string {
   const k = perClassColumns(result);
   const columns = (prefix: string) => Array.from({ length: k }, (_, c) => `${prefix}${c}`);
-  const perClassHeader = k === 0 ? [] : [...columns('pick_share_c'), ...columns('true_pick_share_c'), ...columns('acc_c'), 'worst_class_accuracy'];
+  const perClassHeader =
+    k === 0 ? [] : [...columns('pick_share_c'), ...columns('true_pick_share_c'), ...columns('acc_c'), 'worst_class_accuracy'];
   const header = ['run,policy,scorer,step,testAccuracy,trainLoss,flops,wallMs,noisySelectedFraction', ...perClassHeader].join(',');
   const rows = result.runs.flatMap((run) =>
     run.curve.map((p) => {
-      const base = [run.id, run.policy, run.scorer ?? '', p.step, p.testAccuracy, p.trainLoss, p.flops, Math.round(p.wallMs), p.noisySelectedFraction];
-      const classes = k === 0 ? [] : [...perClass(p.classPickShare, k), ...perClass(p.trueClassPickShare, k), ...perClass(p.classAccuracy, k), p.worstClassAccuracy ?? null];
+      const base = [
+        run.id,
+        run.policy,
+        run.scorer ?? '',
+        p.step,
+        p.testAccuracy,
+        p.trainLoss,
+        p.flops,
+        Math.round(p.wallMs),
+        p.noisySelectedFraction,
+      ];
+      const classes =
+        k === 0
+          ? []
+          : [
+              ...perClass(p.classPickShare, k),
+              ...perClass(p.trueClassPickShare, k),
+              ...perClass(p.classAccuracy, k),
+              p.worstClassAccuracy ?? null,
+            ];
       return [...base, ...classes].map(csvCell).join(',');
     }),
   );

@@ -31,7 +31,16 @@ export type ExperimentEvent =
       classNames?: string[];
       hardClasses?: number[];
     }
-  | { type: 'step'; runId: string; step: number; totalSteps: number; trainLoss: number; learningRate: number; wallMs: number; flops: number }
+  | {
+      type: 'step';
+      runId: string;
+      step: number;
+      totalSteps: number;
+      trainLoss: number;
+      learningRate: number;
+      wallMs: number;
+      flops: number;
+    }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
   | { type: 'selection'; runId: string; sample: SelectionSample }
   | { type: 'run-finished'; runId: string; run: RunResult };

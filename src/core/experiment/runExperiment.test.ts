@@ -7,7 +7,17 @@ import type { ExperimentEvent } from './events';
 import { runExperiment } from './runExperiment';
 
 // A small, fast configuration: the behaviour under test does not depend on model size.
-const config: ExperimentConfig = { ...DEFAULT_CONFIG, learner: 'ViT-Mi/4', trainSize: 1000, heldOutSize: 0, testSize: 200, batchSize: 16, steps: 40, evalEvery: 20, labelNoise: 0.2 };
+const config: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  learner: 'ViT-Mi/4',
+  trainSize: 1000,
+  heldOutSize: 0,
+  testSize: 200,
+  batchSize: 16,
+  steps: 40,
+  evalEvery: 20,
+  labelNoise: 0.2,
+};
 
 async function run(c: ExperimentConfig) {
   const events: ExperimentEvent[] = [];
@@ -58,7 +68,14 @@ describe('runExperiment (IID baseline)', () => {
   });
 
   it('records the final clean test accuracy of the online student and the reference next to the learner', async () => {
-    const c = { ...config, heldOutSize: 300, steps: 20, scorer: 'ViT-Mu/8', policies: ['uniform', 'learnability', 'shuffled'] as ExperimentConfig['policies'], referencePretrainSteps: 10 };
+    const c = {
+      ...config,
+      heldOutSize: 300,
+      steps: 20,
+      scorer: 'ViT-Mu/8',
+      policies: ['uniform', 'learnability', 'shuffled'] as ExperimentConfig['policies'],
+      referencePretrainSteps: 10,
+    };
     const { result } = await run(c);
     const [iid, learnability, shuffled] = result.runs;
     expect([iid?.onlineTestAccuracy, iid?.referenceTestAccuracy]).toEqual([null, null]);
@@ -84,7 +101,9 @@ describe('runExperiment (IID baseline)', () => {
     const data = buildSyntheticDataset(config);
     // NaN pixels in the held-out split only: the IID run trains normally, then the reference diverges.
     data.heldOut = { ...data.train, images: new Float32Array(data.train.images.length).fill(Number.NaN) };
-    const result = await runExperiment({ ...config, policies: ['uniform', 'learnability'], referencePretrainSteps: 2 }, data, { backend: 'wasm' });
+    const result = await runExperiment({ ...config, policies: ['uniform', 'learnability'], referencePretrainSteps: 2 }, data, {
+      backend: 'wasm',
+    });
     expect(result.failure?.message).toMatch(/reference model loss became NaN at pretraining step 1; lower learningRate/);
     expect(result.runs.map((r) => [r.policy, r.final.steps])).toEqual([['uniform', config.steps]]);
   });

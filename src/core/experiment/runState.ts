@@ -77,7 +77,9 @@ export class RunState {
       onlineReference: usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
-    this.referenceSampler = this.trainees.onlineReference ? new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER)) : null;
+    this.referenceSampler = this.trainees.onlineReference
+      ? new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER))
+      : null;
     this.rng = createRng(deriveSeed(config.seed, 'select'));
     this.recorder = new CurveRecorder(this.perClassCount());
     const learnerFlops = task.forwardFlops(config.learner, input);

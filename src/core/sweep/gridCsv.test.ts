@@ -39,7 +39,9 @@ const result = (cells: SweepCellResult[]): SweepResult => ({
 
 describe('grid.csv', () => {
   it('writes a header with one column per sweep key, one row per cell, empty for null', () => {
-    const lines = gridCsv(result([cell({}), cell({ id: 'rho=2 tau=1', values: { rho: 2, tau: 1 }, learnerSaving: null })])).trimEnd().split('\n');
+    const lines = gridCsv(result([cell({}), cell({ id: 'rho=2 tau=1', values: { rho: 2, tau: 1 }, learnerSaving: null })]))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(
       'cell,rho,tau,baselineId,policy,scorer,steps,targetAccuracy,learnerSaving,computeSaving,computeSavingWithPretraining,stepsToTarget,iidStepsToTarget,finalAccuracy,iidFinalAccuracy,failure',
     );
@@ -50,7 +52,9 @@ describe('grid.csv', () => {
 
   it('defuses and quotes text cells the way curves.csv does', () => {
     const failure = '=HYPERLINK("http://x"),diverged';
-    const line = gridCsv(result([cell({ failure })])).trimEnd().split('\n')[1]!;
+    const line = gridCsv(result([cell({ failure })]))
+      .trimEnd()
+      .split('\n')[1]!;
     expect(line.endsWith(`,${csvCell(failure)}`)).toBe(true);
     expect(csvCell(failure)).toBe(`"'=HYPERLINK(""http://x""),diverged"`);
   });

@@ -64,7 +64,11 @@ describe('runSweep (micro preset)', () => {
   it('stops between cells when asked, keeping the finished ones', async () => {
     const p = plan(['steps=10,20']); // both below the base budget
     const finished: SweepCellResult[] = [];
-    const result = await runSweep(p, dataset, { backend: 'wasm', onCell: (c) => void finished.push(c), shouldStop: () => finished.length > 0 });
+    const result = await runSweep(p, dataset, {
+      backend: 'wasm',
+      onCell: (c) => void finished.push(c),
+      shouldStop: () => finished.length > 0,
+    });
     expect(result.stopped).toBe(true);
     expect(result.cells.map((c) => c.id)).toEqual(['steps=10']);
     expect(result.cells[0]!.steps).toBe(10);

@@ -87,7 +87,12 @@ export function cellResult(cell: SweepCell, result: ExperimentResult, policy: st
  * The checkpoint that starts a cell with what it shares: its IID run already finished (when another
  * cell of the same baseline ran it) and the held-out reference already pretrained (when known).
  */
-export function sharedRunsCheckpoint(cell: SweepCell, backend: string, iid?: RunResult, reference?: ReferenceCheckpoint): ExperimentCheckpoint {
+export function sharedRunsCheckpoint(
+  cell: SweepCell,
+  backend: string,
+  iid?: RunResult,
+  reference?: ReferenceCheckpoint,
+): ExperimentCheckpoint {
   return {
     version: CHECKPOINT_VERSION,
     config: cell.config,

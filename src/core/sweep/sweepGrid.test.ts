@@ -17,7 +17,14 @@ describe('sweep grid', () => {
   it('expands every combination, first axis slowest, each cell a full config with the first active policy against IID', () => {
     const p = plan(['tau=0,1', 'rho=1.5,2,4']);
     expect(p.policy).toBe('learnability');
-    expect(p.cells.map((c) => c.id)).toEqual(['rho=1.5 tau=0', 'rho=1.5 tau=1', 'rho=2 tau=0', 'rho=2 tau=1', 'rho=4 tau=0', 'rho=4 tau=1']);
+    expect(p.cells.map((c) => c.id)).toEqual([
+      'rho=1.5 tau=0',
+      'rho=1.5 tau=1',
+      'rho=2 tau=0',
+      'rho=2 tau=1',
+      'rho=4 tau=0',
+      'rho=4 tau=1',
+    ]);
     const cell = p.cells[3]!;
     expect(cell.config).toEqual({ ...base, filterRatio: 2, temperature: 1, policies: ['uniform', 'learnability'] });
     expect(cell.values).toEqual({ rho: 2, tau: 1 });

@@ -48,7 +48,11 @@ function baselineKey(config: ExperimentConfig): string {
 /** Every combination of the axes (first axis slowest), each validated as a whole config. */
 export function planSweep(base: ExperimentConfig, axes: readonly SweepAxis[]): Parsed<SweepPlan> {
   const policy = base.policies.find((p) => p !== 'uniform');
-  if (!policy) return { ok: false, message: 'sweep: policies lists only uniform; a sweep compares an active policy with IID, e.g. --policies uniform,learnability' };
+  if (!policy)
+    return {
+      ok: false,
+      message: 'sweep: policies lists only uniform; a sweep compares an active policy with IID, e.g. --policies uniform,learnability',
+    };
   let combos: Partial<Record<SweepKey, SweepValue>>[] = [{}];
   for (const axis of axes) combos = combos.flatMap((c) => axis.values.map((v) => ({ ...c, [axis.key]: v })));
   const cells: SweepCell[] = [];

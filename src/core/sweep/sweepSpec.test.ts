@@ -11,7 +11,10 @@ describe('sweep specs', () => {
     expect(parseSweepSpec('rho=1.5,2,4')).toEqual({ ok: true, value: { key: 'rho', field: 'filterRatio', values: [1.5, 2, 4] } });
     expect(parseSweepSpec(' tau = 0, 0.1 ,1')).toEqual({ ok: true, value: { key: 'tau', field: 'temperature', values: [0, 0.1, 1] } });
     expect(parseSweepSpec('steps=200,400')).toEqual({ ok: true, value: { key: 'steps', field: 'steps', values: [200, 400] } });
-    expect(parseSweepSpec('scorer=ViT-Mi/4,ViT-Mu/8')).toEqual({ ok: true, value: { key: 'scorer', field: 'scorer', values: ['ViT-Mi/4', 'ViT-Mu/8'] } });
+    expect(parseSweepSpec('scorer=ViT-Mi/4,ViT-Mu/8')).toEqual({
+      ok: true,
+      value: { key: 'scorer', field: 'scorer', values: ['ViT-Mi/4', 'ViT-Mu/8'] },
+    });
   });
 
   it('orders axes rho, tau, steps, scorer whatever the order given', () => {
@@ -20,7 +23,10 @@ describe('sweep specs', () => {
   });
 
   it.each([
-    [['lr=1,2'], 'sweep: "lr=1,2" is not a sweep; expected KEY=V1,V2,… with KEY one of rho (filterRatio), tau (temperature), steps, scorer, e.g. rho=1.5,2,4'],
+    [
+      ['lr=1,2'],
+      'sweep: "lr=1,2" is not a sweep; expected KEY=V1,V2,… with KEY one of rho (filterRatio), tau (temperature), steps, scorer, e.g. rho=1.5,2,4',
+    ],
     [['rho'], 'sweep: "rho" is not a sweep; expected KEY=V1,V2,…'],
     [['constructor=1'], 'sweep: "constructor=1" is not a sweep'],
     [['rho=20'], 'sweep: rho (filterRatio): "20" is not allowed; expected a number from 1 to 16'],
@@ -41,6 +47,8 @@ describe('sweep specs', () => {
     const side = Math.sqrt(MAX_GRID_CELLS);
     expect(message([`tau=${values(side, 0)}`, `steps=${values(side, 1)}`])).toBeNull();
     const over = message([`tau=${values(side, 0)}`, `steps=${values(side + 1, 1)}`]);
-    expect(over).toBe(`sweep: the grid has ${side} tau × ${side + 1} steps = ${side * (side + 1)} cells; at most ${MAX_GRID_CELLS} are allowed, give fewer values`);
+    expect(over).toBe(
+      `sweep: the grid has ${side} tau × ${side + 1} steps = ${side * (side + 1)} cells; at most ${MAX_GRID_CELLS} are allowed, give fewer values`,
+    );
   });
 });

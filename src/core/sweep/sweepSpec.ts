@@ -32,11 +32,17 @@ export function parseSweepSpec(raw: string): Parsed<SweepAxis> {
   const eq = raw.indexOf('=');
   const name = (eq === -1 ? raw : raw.slice(0, eq)).trim();
   if (eq === -1 || !Object.hasOwn(SWEEP_KEYS, name)) {
-    return { ok: false, message: `sweep: "${raw}" is not a sweep; expected KEY=V1,V2,… with KEY one of ${allowedKeys()}, e.g. rho=1.5,2,4` };
+    return {
+      ok: false,
+      message: `sweep: "${raw}" is not a sweep; expected KEY=V1,V2,… with KEY one of ${allowedKeys()}, e.g. rho=1.5,2,4`,
+    };
   }
   const key = name as SweepKey;
   const field = SWEEP_KEYS[key];
-  const parts = raw.slice(eq + 1).split(',').map((s) => s.trim());
+  const parts = raw
+    .slice(eq + 1)
+    .split(',')
+    .map((s) => s.trim());
   if (parts.length === 0 || parts.some((s) => s === '')) {
     return { ok: false, message: `sweep: ${key} needs a comma-separated list of values with none empty, e.g. ${key}=${example(key)}` };
   }
@@ -63,14 +69,20 @@ export function combineAxes(axes: readonly SweepAxis[]): Parsed<SweepAxis[]> {
   const seen = new Set<SweepKey>();
   for (const axis of axes) {
     if (seen.has(axis.key)) {
-      return { ok: false, message: `sweep: ${axis.key} is given twice; give each key once with all its values, e.g. --sweep ${axis.key}=${example(axis.key)}` };
+      return {
+        ok: false,
+        message: `sweep: ${axis.key} is given twice; give each key once with all its values, e.g. --sweep ${axis.key}=${example(axis.key)}`,
+      };
     }
     seen.add(axis.key);
   }
   const cells = axes.reduce((n, a) => n * a.values.length, 1);
   if (cells > MAX_GRID_CELLS) {
     const sizes = axes.map((a) => `${a.values.length} ${a.key}`).join(' × ');
-    return { ok: false, message: `sweep: the grid has ${sizes} = ${cells} cells; at most ${MAX_GRID_CELLS} are allowed, give fewer values` };
+    return {
+      ok: false,
+      message: `sweep: the grid has ${sizes} = ${cells} cells; at most ${MAX_GRID_CELLS} are allowed, give fewer values`,
+    };
   }
   const ordered = [...axes].sort((a, b) => SWEEP_KEY_NAMES.indexOf(a.key) - SWEEP_KEY_NAMES.indexOf(b.key));
   return { ok: true, value: ordered };

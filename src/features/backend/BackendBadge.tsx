@@ -20,7 +20,9 @@ export function BackendBadge({ state }: { state: BackendState }) {
   }
   const { report } = state;
   const details = report.skipped.map((s) => `${BACKEND_LABELS[s.backend]}: ${s.reason}`).join('\n');
-  const probe = report.probe ? `Chosen by measurement${report.probe.cached ? ' (cached for this device)' : ''}: ${probeTimingsText(report.probe.timings)} per step\n` : '';
+  const probe = report.probe
+    ? `Chosen by measurement${report.probe.cached ? ' (cached for this device)' : ''}: ${probeTimingsText(report.probe.timings)} per step\n`
+    : '';
   return (
     <span
       className={`badge badge-${report.backend}`}

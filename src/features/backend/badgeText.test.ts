@@ -22,6 +22,8 @@ describe('badgeText', () => {
 
   it('keeps the adapter label for a requested WebGPU and the skip reason for a fallback', () => {
     expect(badgeText({ ...base, backend: 'webgpu', requested: 'webgpu', adapter: swiftshader })).toBe('WebGPU · google/swiftshader');
-    expect(badgeText({ ...base, backend: 'webgl', skipped: [{ backend: 'webgpu', reason: 'no adapter' }] })).toBe('WebGL (WebGPU unavailable: no adapter)');
+    expect(badgeText({ ...base, backend: 'webgl', skipped: [{ backend: 'webgpu', reason: 'no adapter' }] })).toBe(
+      'WebGL (WebGPU unavailable: no adapter)',
+    );
   });
 });

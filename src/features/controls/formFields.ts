@@ -6,10 +6,19 @@ export type ConfigKey = keyof ExperimentConfig;
 /** The form's fieldsets, in order; together they hold every config key exactly once. */
 export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] }[] = [
   { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise', 'hardClassStyle'] },
-  { legend: 'Corruption', keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'] },
+  {
+    legend: 'Corruption',
+    keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'],
+  },
   { legend: 'Models', keys: ['learner', 'scorer', 'embeddingDim'] },
-  { legend: 'Training', keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'] },
-  { legend: 'Selection', keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'] },
+  {
+    legend: 'Training',
+    keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'],
+  },
+  {
+    legend: 'Selection',
+    keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'],
+  },
 ];
 
 /** Visible labels, with the paper's symbols where they exist. */

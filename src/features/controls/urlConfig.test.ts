@@ -103,7 +103,9 @@ describe('configToSearch / configFromSearch', () => {
     expect(r.errors.map((e) => e.field)).toEqual(['trainSize', 'labelNoise', 'dataset', 'policies']);
     expect(r.errors[0]?.message).toBe('trainSize: "abc" is not allowed; expected an integer from 256 to 60000');
     expect(r.errors[1]?.message).toBe('labelNoise: "2" is not allowed; expected a number from 0 to 0.9');
-    expect(r.errors[2]?.message).toBe('dataset: "cifar" is not allowed; expected one of synthetic, mnist, fashion-mnist, captioned-shapes, custom');
+    expect(r.errors[2]?.message).toBe(
+      'dataset: "cifar" is not allowed; expected one of synthetic, mnist, fashion-mnist, captioned-shapes, custom',
+    );
     expect(r.errors[3]?.message).toMatch(/^policies: .*best.* is not allowed; expected a comma-separated list of uniform/);
   });
 

@@ -7,19 +7,51 @@ import type { LiveRun } from '../experiment/liveState';
 import { ClassBreakdown } from './ClassBreakdown';
 import { classPanelView, cumulativePickShare } from './classView';
 
-const point = (step: number, extra: Partial<CurvePoint>): CurvePoint => ({ step, testAccuracy: 0.5, trainLoss: null, flops: flops(0), wallMs: 0, noisySelectedFraction: null, ...extra });
+const point = (step: number, extra: Partial<CurvePoint>): CurvePoint => ({
+  step,
+  testAccuracy: 0.5,
+  trainLoss: null,
+  flops: flops(0),
+  wallMs: 0,
+  noisySelectedFraction: null,
+  ...extra,
+});
 
 function run(id: string, points: CurvePoint[]): LiveRun {
-  return { id, policy: id === 'uniform' ? 'uniform' : 'learnability', scorer: null, totalSteps: 40, step: 40, wallMs: 0, etaMs: null, points, noisyHistory: [], finished: null };
+  return {
+    id,
+    policy: id === 'uniform' ? 'uniform' : 'learnability',
+    scorer: null,
+    totalSteps: 40,
+    step: 40,
+    wallMs: 0,
+    etaMs: null,
+    points,
+    noisyHistory: [],
+    finished: null,
+  };
 }
 
 const classes = { names: ['T-shirt/top', 'Trouser', 'Bag'], hard: [2] };
 const uniform = run('uniform', [
   point(0, { classAccuracy: [0, 0, 0], worstClassAccuracy: 0 }),
-  point(10, { classPickShare: [0.5, 0.25, 0.25], trueClassPickShare: [0.5, 0.25, 0.25], classAccuracy: [0.8, 0.5, 0.25], worstClassAccuracy: 0.25 }),
-  point(30, { classPickShare: [0, 0.5, 0.5], trueClassPickShare: [0.25, 0.25, 0.5], classAccuracy: [0.9, 0.6, 0.125], worstClassAccuracy: 0.125 }),
+  point(10, {
+    classPickShare: [0.5, 0.25, 0.25],
+    trueClassPickShare: [0.5, 0.25, 0.25],
+    classAccuracy: [0.8, 0.5, 0.25],
+    worstClassAccuracy: 0.25,
+  }),
+  point(30, {
+    classPickShare: [0, 0.5, 0.5],
+    trueClassPickShare: [0.25, 0.25, 0.5],
+    classAccuracy: [0.9, 0.6, 0.125],
+    worstClassAccuracy: 0.125,
+  }),
 ]);
-const learnability = run('learnability@ViT-Mu/8', [point(0, { classAccuracy: [0, 0, 0], worstClassAccuracy: 0 }), point(10, { trueClassPickShare: [0.25, 0.25, 0.5], classAccuracy: [0.5, 0.5, 0.5], worstClassAccuracy: 0.5 })]);
+const learnability = run('learnability@ViT-Mu/8', [
+  point(0, { classAccuracy: [0, 0, 0], worstClassAccuracy: 0 }),
+  point(10, { trueClassPickShare: [0.25, 0.25, 0.5], classAccuracy: [0.5, 0.5, 0.5], worstClassAccuracy: 0.5 }),
+]);
 
 describe('per-class view', () => {
   it('pick share so far weights each interval by its steps and reads the true class (by hand)', () => {
@@ -52,7 +84,9 @@ describe('per-class view', () => {
     const before = renderToStaticMarkup(createElement(ClassBreakdown, { runs: [run('uniform', [])], classes }));
     expect(before).toContain('data-testid="class-breakdown-empty"');
     expect(before).toContain('appear here after the first evaluation');
-    const captioned = renderToStaticMarkup(createElement(ClassBreakdown, { runs: [run('uniform', [point(0, {})])], classes: null, captioned: true }));
+    const captioned = renderToStaticMarkup(
+      createElement(ClassBreakdown, { runs: [run('uniform', [point(0, {})])], classes: null, captioned: true }),
+    );
     expect(captioned).toContain('Image–caption data has no classes to break down');
   });
 });

@@ -22,7 +22,12 @@ export function ClassBreakdown({ runs, classes, captioned = false }: Props) {
   const k = Math.max(1, view.classes.length);
   const hasHard = view.classes.some((c) => c.hard);
   return (
-    <section className="panel class-breakdown" aria-labelledby="class-breakdown-title" data-testid="class-breakdown" data-runs={view.columns.length}>
+    <section
+      className="panel class-breakdown"
+      aria-labelledby="class-breakdown-title"
+      data-testid="class-breakdown"
+      data-runs={view.columns.length}
+    >
       <h2 id="class-breakdown-title">Per-class view</h2>
       {view.columns.length === 0 ? (
         <p className="hint" data-testid="class-breakdown-empty">
@@ -34,8 +39,8 @@ export function ClassBreakdown({ runs, classes, captioned = false }: Props) {
         <div className="class-breakdown-scroll" role="region" aria-labelledby="class-breakdown-title" tabIndex={0}>
           <table className="class-breakdown-table">
             <caption>
-              Picks: each class’s share of the examples the learner trained on so far, by true class (uniform ≈ {percentText(1 / k)} each). Accuracy: per-class test
-              accuracy at the latest evaluation.{hasHard ? ' The last row adds up the hard classes’ picks.' : ''}
+              Picks: each class’s share of the examples the learner trained on so far, by true class (uniform ≈ {percentText(1 / k)} each).
+              Accuracy: per-class test accuracy at the latest evaluation.{hasHard ? ' The last row adds up the hard classes’ picks.' : ''}
             </caption>
             <thead>
               <tr>

@@ -66,7 +66,11 @@ export function classPanelView(runs: readonly { id: string; points: readonly Cur
     if (run) column.pickShare = cumulativePickShare(run.points, numClasses);
   }
   const hard = new Set(labels?.hard ?? []);
-  const classes = Array.from({ length: numClasses }, (_, index) => ({ index, name: labels?.names[index] ?? `class ${index}`, hard: hard.has(index) }));
+  const classes = Array.from({ length: numClasses }, (_, index) => ({
+    index,
+    name: labels?.names[index] ?? `class ${index}`,
+    hard: hard.has(index),
+  }));
   return { classes, columns };
 }
 
@@ -86,4 +90,3 @@ export function heatColor(value: number | null | undefined, scale: number, hue: 
   const mix = (c: number) => Math.round(255 + (c - 255) * t * 0.6);
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
 }
-

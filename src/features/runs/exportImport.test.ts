@@ -32,7 +32,17 @@ describe('result JSON export / import', () => {
       hardClasses: [0, 2],
       runs: SAMPLE_RESULT.runs.map((run) => ({
         ...run,
-        curve: run.curve.map((p, i) => (i === 0 ? { ...p, classAccuracy: [0.1, null, 0.3], worstClassAccuracy: 0.1 } : { ...p, classPickShare: [0.5, 0.25, 0.25], trueClassPickShare: [0.25, 0.5, 0.25], classAccuracy: [0.5, 1, 0.75], worstClassAccuracy: 0.5 })),
+        curve: run.curve.map((p, i) =>
+          i === 0
+            ? { ...p, classAccuracy: [0.1, null, 0.3], worstClassAccuracy: 0.1 }
+            : {
+                ...p,
+                classPickShare: [0.5, 0.25, 0.25],
+                trueClassPickShare: [0.25, 0.5, 0.25],
+                classAccuracy: [0.5, 1, 0.75],
+                worstClassAccuracy: 0.5,
+              },
+        ),
       })),
     };
     const text = resultToJson(withClasses);
@@ -50,7 +60,9 @@ describe('result JSON export / import', () => {
     expect(parsed.result.runs[1]?.stoppedEarly).toEqual({ reason: 'diverged', detail: 'diverged at step 30' });
     const bad = sample();
     bad.runs[1]!.stoppedEarly = { reason: 'bored', detail: 'x' };
-    expect(messageOf(bad)).toMatch(/^runs\[1\]\.stoppedEarly: expected \{ reason: user \| diverged \| unfinished, detail: text \}.*, got an object$/);
+    expect(messageOf(bad)).toMatch(
+      /^runs\[1\]\.stoppedEarly: expected \{ reason: user \| diverged \| unfinished, detail: text \}.*, got an object$/,
+    );
   });
 
   it('reports malformed JSON with the parse error', () => {
@@ -69,7 +81,9 @@ describe('result JSON export / import', () => {
     delete s2.comparisons;
     expect(messageOf(s2)).toBe('comparisons: missing; a result has config, backend, runs and comparisons');
 
-    expect(messageOf({ ...sample(), config: { ...DEFAULT_CONFIG, trainSize: 5 } })).toBe('config.trainSize: 5 is not allowed; expected an integer from 256 to 60000');
+    expect(messageOf({ ...sample(), config: { ...DEFAULT_CONFIG, trainSize: 5 } })).toBe(
+      'config.trainSize: 5 is not allowed; expected an integer from 256 to 60000',
+    );
 
     expect(messageOf({ ...sample(), config: 'none' })).toBe('config must be an object of settings, got string');
 
@@ -97,9 +111,26 @@ describe('result JSON export / import', () => {
     (s7.comparisons as Record<string, unknown>[])[0]!.computeSaving = 'lots';
     expect(messageOf(s7)).toBe('comparisons[0].computeSaving: expected a number from -1000000 to 1 or null, got "lots"');
 
-    const upload = { fileName: 'd.csv', source: 'csv', examples: 450, classNames: ['0', '1'], classCounts: [225, 225], width: 8, height: 8, bytes: 9000, contentHash: '5d090ea2b16c792b' };
-    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, contentHash: 'zz' } })).toBe('uploadedDataset.contentHash: expected 16 hex digits, got "zz"');
-    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, examples: 0 } })).toBe('uploadedDataset.examples: expected an integer ≥ 1, got 0');
-    expect(parseResultJson(JSON.stringify({ ...sample(), uploadedDataset: upload }))).toMatchObject({ ok: true, result: { uploadedDataset: upload } });
+    const upload = {
+      fileName: 'd.csv',
+      source: 'csv',
+      examples: 450,
+      classNames: ['0', '1'],
+      classCounts: [225, 225],
+      width: 8,
+      height: 8,
+      bytes: 9000,
+      contentHash: '5d090ea2b16c792b',
+    };
+    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, contentHash: 'zz' } })).toBe(
+      'uploadedDataset.contentHash: expected 16 hex digits, got "zz"',
+    );
+    expect(messageOf({ ...sample(), uploadedDataset: { ...upload, examples: 0 } })).toBe(
+      'uploadedDataset.examples: expected an integer ≥ 1, got 0',
+    );
+    expect(parseResultJson(JSON.stringify({ ...sample(), uploadedDataset: upload }))).toMatchObject({
+      ok: true,
+      result: { uploadedDataset: upload },
+    });
   });
 });

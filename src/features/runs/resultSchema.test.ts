@@ -59,9 +59,15 @@ describe('result schema', () => {
     expect(messageOf(withClasses())).toBe('(accepted)');
     const pointOf = (data: Data) => (data.runs[0]!.curve as Record<string, unknown>[])[1]!;
     const cases: [(d: Data) => void, string][] = [
-      [(d) => (pointOf(d).classPickShare = [0.25, 0.5, 0.25]), 'runs[0].curve[1].classPickShare: 3 entries, but the result names 2 classes'],
+      [
+        (d) => (pointOf(d).classPickShare = [0.25, 0.5, 0.25]),
+        'runs[0].curve[1].classPickShare: 3 entries, but the result names 2 classes',
+      ],
       [(d) => (pointOf(d).classPickShare = [0.25, 'x']), 'runs[0].curve[1].classPickShare[1]: expected a number from 0 to 1, got "x"'],
-      [(d) => (pointOf(d).classAccuracy = [1.5, null]), 'runs[0].curve[1].classAccuracy[0]: expected a number from 0 to 1 or null, got 1.5'],
+      [
+        (d) => (pointOf(d).classAccuracy = [1.5, null]),
+        'runs[0].curve[1].classAccuracy[0]: expected a number from 0 to 1 or null, got 1.5',
+      ],
       [(d) => (pointOf(d).worstClassAccuracy = null), 'runs[0].curve[1].worstClassAccuracy: expected a number from 0 to 1, got null'],
       [(d) => (d.hardClasses = [2]), 'hardClasses[0]: expected an integer from 0 to 1, got 2'],
       [(d) => (d.classNames = [1, 2]), 'classNames[0]: expected a string, got 1'],

@@ -100,13 +100,15 @@ const PHASE_KEYS = ['learner', 'scoring', 'online', 'reference'] as const;
 function checkPerClass(point: Record<string, unknown>, key: string, at: string, classes: number | null, nullable: boolean): void {
   if (!Object.hasOwn(point, key)) return;
   const values = array(point[key], `${at}.${key}`, MAX_CLASSES);
-  if (classes !== null && values.length !== classes) throw new ShapeError(`${at}.${key}: ${values.length} entries, but the result names ${classes} classes`);
+  if (classes !== null && values.length !== classes)
+    throw new ShapeError(`${at}.${key}: ${values.length} entries, but the result names ${classes} classes`);
   values.forEach((v, c) => (nullable ? numberOrNull(v, `${at}.${key}[${c}]`, 0, 1) : number(v, `${at}.${key}[${c}]`, 0, 1)));
 }
 
 /** The optional class names and hard classes of a result; returns the class count (null: not named). */
 function checkClasses(data: Record<string, unknown>): number | null {
-  if (Object.hasOwn(data, 'hardClasses') && !Object.hasOwn(data, 'classNames')) throw new ShapeError('hardClasses: given without classNames; a result names its classes to mark hard ones');
+  if (Object.hasOwn(data, 'hardClasses') && !Object.hasOwn(data, 'classNames'))
+    throw new ShapeError('hardClasses: given without classNames; a result names its classes to mark hard ones');
   if (!Object.hasOwn(data, 'classNames')) return null;
   const names = array(data.classNames, 'classNames', MAX_CLASSES);
   names.forEach((name, c) => string(name, `classNames[${c}]`));

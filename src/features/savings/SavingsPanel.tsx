@@ -58,8 +58,10 @@ export function modelAccuracyText(runs: LiveRun[], metric: string): string | nul
     const run = r.finished;
     if (!run) return [];
     const models = [`learner ${formatPercent(run.final.testAccuracy)}`];
-    if (run.onlineTestAccuracy !== null && run.onlineTestAccuracy !== undefined) models.push(`online ${formatPercent(run.onlineTestAccuracy)}`);
-    if (run.referenceTestAccuracy !== null && run.referenceTestAccuracy !== undefined) models.push(`reference ${formatPercent(run.referenceTestAccuracy)}`);
+    if (run.onlineTestAccuracy !== null && run.onlineTestAccuracy !== undefined)
+      models.push(`online ${formatPercent(run.onlineTestAccuracy)}`);
+    if (run.referenceTestAccuracy !== null && run.referenceTestAccuracy !== undefined)
+      models.push(`reference ${formatPercent(run.referenceTestAccuracy)}`);
     return [`${r.id}: ${models.join(', ')}`];
   });
   return parts.length > 0 ? `Final ${metric} on the clean test set — ${parts.join('; ')}.` : null;
@@ -113,8 +115,8 @@ export function SavingsPanel({ comparisons, runs, metric = 'test accuracy' }: Pr
             </tbody>
           </table>
           <p className="hint savings-note">
-            Savings are 1 − active ÷ IID to reach a*, in learner steps, total training FLOPs and wall time. An active run is compute-positive when it reaches a* with fewer FLOPs than IID,
-            i.e. when (1 − learner saving)(1 + overhead o) &lt; 1.
+            Savings are 1 − active ÷ IID to reach a*, in learner steps, total training FLOPs and wall time. An active run is
+            compute-positive when it reaches a* with fewer FLOPs than IID, i.e. when (1 − learner saving)(1 + overhead o) &lt; 1.
           </p>
           {accuracies && (
             <p className="hint" data-testid="model-accuracy">

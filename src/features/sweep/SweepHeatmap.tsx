@@ -53,7 +53,10 @@ export function SweepHeatmap({ title, measure, rows, cols, cells, current, defau
             {cols.values.map((c) => {
               const cell = find(r, c);
               const id = `${rows.key}=${String(r)} ${cols.key}=${String(c)}`;
-              const marks = [r === defaultValues.rho && c === defaultValues.tau ? 'current settings' : null, r === PAPER.rho && c === PAPER.tau ? "paper's setting" : null].filter(Boolean);
+              const marks = [
+                r === defaultValues.rho && c === defaultValues.tau ? 'current settings' : null,
+                r === PAPER.rho && c === PAPER.tau ? "paper's setting" : null,
+              ].filter(Boolean);
               const text = cell ? (cell.failure ? 'diverged' : formatSaving(cell[measure])) : current === id ? 'training…' : 'not run yet';
               return (
                 <td
@@ -64,7 +67,9 @@ export function SweepHeatmap({ title, measure, rows, cols, cells, current, defau
                   data-done={cell ? 'true' : 'false'}
                 >
                   {text}
-                  {marks.length > 0 && <span className="sweep-mark"> {marks.map((m) => (m === "paper's setting" ? '★' : '◆')).join('')}</span>}
+                  {marks.length > 0 && (
+                    <span className="sweep-mark"> {marks.map((m) => (m === "paper's setting" ? '★' : '◆')).join('')}</span>
+                  )}
                 </td>
               );
             })}

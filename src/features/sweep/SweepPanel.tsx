@@ -43,7 +43,12 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
   const running = sweep.state.status === 'running';
   useEffect(() => onRunningChange(running), [running, onRunningChange]);
   const { plan, cells, current, status, message } = sweep.state;
-  const run = () => base && void sweep.start(base, text.fields.map((f, i) => `${f.key}=${values[i] ?? ''}`));
+  const run = () =>
+    base &&
+    void sweep.start(
+      base,
+      text.fields.map((f, i) => `${f.key}=${values[i] ?? ''}`),
+    );
   const [rows, cols] = plan?.axes ?? [];
   return (
     <section className="panel sweep-panel" aria-labelledby={`${id}-title`} data-testid={`sweep-${kind}`} data-status={status}>
@@ -72,7 +77,9 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
         )}
       </div>
       <p role="status" aria-live="polite" className="sweep-status">
-        {plan ? `${cells.length} of ${plan.cells.length} cells finished${current ? `; training ${current}` : ''}${status === 'stopped' ? ' (stopped: Run again resumes, finished cells are kept)' : ''}.` : 'No sweep yet: choose the values and run it.'}
+        {plan
+          ? `${cells.length} of ${plan.cells.length} cells finished${current ? `; training ${current}` : ''}${status === 'stopped' ? ' (stopped: Run again resumes, finished cells are kept)' : ''}.`
+          : 'No sweep yet: choose the values and run it.'}
         {plan && ` ${plan.sharedBaselines.length} IID run(s) shared among ${plan.cells.length} cells.`}
       </p>
       {message && (
@@ -82,10 +89,27 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
       )}
       {plan && cells.length > 0 && (
         <div className="sweep-export">
-          <button type="button" onClick={() => downloadText(`grid-${kind}.json`, JSON.stringify(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done'), null, 2) + '\n')}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `grid-${kind}.json`,
+                JSON.stringify(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done'), null, 2) + '\n',
+              )
+            }
+          >
             Export grid.json
           </button>{' '}
-          <button type="button" onClick={() => downloadText(`grid-${kind}.csv`, gridCsv(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done')), 'text/csv')}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `grid-${kind}.csv`,
+                gridCsv(sweepResult(plan, cells, engine?.backend ?? 'unknown', status !== 'done')),
+                'text/csv',
+              )
+            }
+          >
             Export grid.csv
           </button>
         </div>
@@ -104,7 +128,10 @@ export function SweepPanel({ kind, engine, base, blockedReason, onRunningChange 
               defaultValues={{ rho: base.filterRatio, tau: base.temperature }}
             />
           ))}
-          <p className="sweep-legend">◆ current settings · ★ the paper’s setting (ρ = 2, τ = 1 on raw scores) · “not reached”: the policy never reached IID’s final accuracy a*</p>
+          <p className="sweep-legend">
+            ◆ current settings · ★ the paper’s setting (ρ = 2, τ = 1 on raw scores) · “not reached”: the policy never reached IID’s final
+            accuracy a*
+          </p>
         </div>
       )}
       {kind === 'budget' && plan && <BudgetChart cells={cells} />}

@@ -50,7 +50,10 @@ export function useSweep(engine: Engine | null, storageKey: string) {
         setState((s) => ({ ...s, current: cell.id }));
         const iid = baselines[cell.baselineId];
         try {
-          const result = await engine.start(cell.config, iid ? { resume: sharedRunsCheckpoint(cell, engine.backend ?? 'unknown', iid) } : {});
+          const result = await engine.start(
+            cell.config,
+            iid ? { resume: sharedRunsCheckpoint(cell, engine.backend ?? 'unknown', iid) } : {},
+          );
           const baseline = result.runs.find((r) => r.policy === 'uniform');
           const active = result.runs.find((r) => r.policy === plan.policy);
           if (!result.failure && (!baseline || !active || baseline.stoppedEarly || active.stoppedEarly)) break; // stopped mid-cell
@@ -59,7 +62,12 @@ export function useSweep(engine: Engine | null, storageKey: string) {
           message = saveSweep(storageKey, { planKey: planKey(plan), cells: cellsInOrder(), baselines });
           setState((s) => ({ ...s, cells: cellsInOrder(), message }));
         } catch (error) {
-          return setState((s) => ({ ...s, status: 'error', current: null, message: error instanceof Error ? error.message : String(error) }));
+          return setState((s) => ({
+            ...s,
+            status: 'error',
+            current: null,
+            message: error instanceof Error ? error.message : String(error),
+          }));
         }
       }
       const finished = done.size === plan.cells.length;
