@@ -2,9 +2,10 @@ import type { ExperimentConfig } from './experimentConfig';
 
 /**
  * Named starting points, each stating what it shows. docs/science.md explains how each is built and
- * what it measures: the scorers are bad students (their clean test accuracy ends ≥ 10 points below
- * the IID learner's), half the synthetic classes need fine detail, and the training split is large
- * enough that no example is drawn twice (one pass, as in the paper).
+ * what it measures. The classification presets aim for bad students (scorers whose clean test accuracy
+ * ends ≥ 10 points below the IID learner's; docs/science.md says on which presets and seeds they do and
+ * where not yet): half the synthetic classes need fine detail, the references pretrain briefly, and the
+ * training split is large enough that no example is drawn twice (one pass, as in the paper).
  */
 export interface Preset {
   name: string;
