@@ -155,12 +155,15 @@ describe('npm run lab (process)', () => {
     const { stdout } = await run(tsx, args);
     expect(stdout).toContain('uniform ');
     const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8'));
-    expect(Object.keys(result)).toEqual(['config', 'backend', 'runs', 'comparisons']);
+    expect(Object.keys(result)).toEqual(['config', 'backend', 'runs', 'comparisons', 'classNames', 'hardClasses']);
     expect(result.config.steps).toBe(20);
     expect(result.runs[0].curve.map((p: { step: number }) => p.step)).toEqual([0, 10, 20]);
     expect(Object.keys(result.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
     const csv = (await readFile(join(out, 'curves.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('run,policy,scorer,step,testAccuracy,trainLoss,flops,wallMs,noisySelectedFraction');
+    const perClass = (prefix: string) => result.classNames.map((_: string, c: number) => `${prefix}_c${c}`);
+    const header = ['run,policy,scorer,step,testAccuracy,trainLoss,flops,wallMs,noisySelectedFraction'];
+    header.push(...perClass('pick_share'), ...perClass('true_pick_share'), ...perClass('acc'), 'worst_class_accuracy');
+    expect(csv[0]).toBe(header.join(','));
     expect(csv).toHaveLength(4);
   });
 });

@@ -1,3 +1,4 @@
+import { POLICY_NAMES } from '../../core/config/experimentConfig';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import { parseResultJson, resultToJson } from './exportImport';
@@ -97,7 +98,7 @@ describe('result JSON export / import', () => {
 
     const s4 = sample();
     s4.runs[0]!.policy = 'best';
-    expect(messageOf(s4)).toBe('runs[0].policy: expected one of uniform, hard, easy, learnability, rho, got "best"');
+    expect(messageOf(s4)).toBe(`runs[0].policy: expected one of ${POLICY_NAMES.join(', ')}, got "best"`);
 
     const s5 = sample();
     (s5.runs[1]!.final as Record<string, unknown>).steps = 2.5;

@@ -1,3 +1,4 @@
+import { POLICY_NAMES } from '../../core/config/experimentConfig';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
@@ -118,7 +119,7 @@ describe('result schema', () => {
     expect(messageOf(d3)).toMatch(/^config\.__proto__: unknown setting/);
     const d4 = real();
     d4.runs[0]!.policy = 'toString';
-    expect(messageOf(d4)).toBe('runs[0].policy: expected one of uniform, hard, easy, learnability, rho, got "toString"');
+    expect(messageOf(d4)).toBe(`runs[0].policy: expected one of ${POLICY_NAMES.join(', ')}, got "toString"`);
   });
 
   it('caps curve points and text sizes, and parseResultJson caps the file size, naming the limit', () => {
