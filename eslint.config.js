@@ -12,8 +12,15 @@ export const coreBoundary = {
       'error',
       {
         patterns: [
-          { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'recharts', 'recharts/*'], message: 'src/core must not import UI libraries (React, recharts): keep it runnable in Node and workers.' },
-          { group: ['**/worker', '**/worker/**', '**/features', '**/features/**', '**/app', '**/app/**', '**/cli/**'], message: 'src/core must not import from src/worker, src/features, src/app or cli (layers point one way: core ← worker ← features ← app; cli uses core).' },
+          {
+            group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'recharts', 'recharts/*'],
+            message: 'src/core must not import UI libraries (React, recharts): keep it runnable in Node and workers.',
+          },
+          {
+            group: ['**/worker', '**/worker/**', '**/features', '**/features/**', '**/app', '**/app/**', '**/cli/**'],
+            message:
+              'src/core must not import from src/worker, src/features, src/app or cli (layers point one way: core ← worker ← features ← app; cli uses core).',
+          },
         ],
       },
     ],
@@ -33,7 +40,11 @@ const workerBoundary = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: ['react', 'react-dom', 'recharts', '**/features/**', '**/app/**'], message: 'src/worker must not import UI code.' }] },
+      {
+        patterns: [
+          { group: ['react', 'react-dom', 'recharts', '**/features/**', '**/app/**'], message: 'src/worker must not import UI code.' },
+        ],
+      },
     ],
   },
 };
@@ -42,7 +53,17 @@ const workerBoundary = {
 const featuresBoundary = {
   files: ['src/features/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: ['**/app', '**/app/**'], message: 'src/features must not import from src/app (the shell composes features, not the other way).' }] }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/app', '**/app/**'],
+            message: 'src/features must not import from src/app (the shell composes features, not the other way).',
+          },
+        ],
+      },
+    ],
   },
 };
 

@@ -38,7 +38,9 @@ describe(`ActiveCLIP at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, () =>
     const corpus = results.get('seed-0')!.config.labelNoise;
     const iid = SEEDS.map((s) => noisyShare(runOf(s, 'uniform')));
     const learnability = SEEDS.map((s) => noisyShare(runOf(s, 'learnability')));
-    console.log(`mismatched share selected: corpus ${pct(corpus)}, IID ${perSeed(iid)}, learnability ${perSeed(learnability)} (seeds ${SEEDS.join(', ')})`);
+    console.log(
+      `mismatched share selected: corpus ${pct(corpus)}, IID ${perSeed(iid)}, learnability ${perSeed(learnability)} (seeds ${SEEDS.join(', ')})`,
+    );
     expect(Math.abs(median(iid) - corpus)).toBeLessThan(0.03);
     // Measured: IID 25.0 / 25.2 / 24.8%, learnability 9.3 / 14.7 / 13.8% (corpus 25%). With the stronger reference of
     // 300 pretraining steps it was 5.7 / 8.3 / 9.0%: a bad student filters less, and still far better than chance.
@@ -50,8 +52,12 @@ describe(`ActiveCLIP at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, () =>
     const learner = comparisons.map((c) => c.learnerSaving);
     const compute = comparisons.map((c) => c.computeSaving);
     const withPretraining = comparisons.map((c) => c.computeSavingWithPretraining);
-    const steps = comparisons.map((c) => `${c.stepsToTarget === null ? 'n.r.' : c.stepsToTarget.toFixed(0)} vs ${c.iidStepsToTarget?.toFixed(0)}`);
-    console.log(`learnability: learner saving ${perSeed(learner)} (median ${pct(median(learner))}); compute saving ${perSeed(compute)} (median ${pct(median(compute))}); incl. reference pretraining ${perSeed(withPretraining)}; steps to a* ${steps.join(' / ')}; scorer/learner FLOPs ${comparisons[0]!.scorerFlopRatio?.toFixed(3)}`);
+    const steps = comparisons.map(
+      (c) => `${c.stepsToTarget === null ? 'n.r.' : c.stepsToTarget.toFixed(0)} vs ${c.iidStepsToTarget?.toFixed(0)}`,
+    );
+    console.log(
+      `learnability: learner saving ${perSeed(learner)} (median ${pct(median(learner))}); compute saving ${perSeed(compute)} (median ${pct(median(compute))}); incl. reference pretraining ${perSeed(withPretraining)}; steps to a* ${steps.join(' / ')}; scorer/learner FLOPs ${comparisons[0]!.scorerFlopRatio?.toFixed(3)}`,
+    );
     // Measured: 39.9% / 35.8% / 34.5% (median 35.8%); compute 31.7% / 27.1% / 25.6%.
     expect(median(learner)).toBeGreaterThanOrEqual(0.25);
     expect(median(compute)).toBeGreaterThan(0);

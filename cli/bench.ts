@@ -4,35 +4,51 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { flagValue } from './flagValue';
 import { benchProblems, benchTableLine } from '../src/core/bench/benchResults';
-import { runBench } from '../src/core/bench/runBench';
+import { runBench, type PeerStep } from '../src/core/bench/runBench';
+import { readDatasetFile } from './nodeDatasetReader';
+import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
 
 /**
  * `npm run bench [-- --quick] [-- --backend wasm|cpu]`: engine efficiency, selection overhead,
- * throughput, memory flatness and (where PyTorch is installed) a peer ratio — every figure a ratio
+ * throughput, memory flatness, thread speedup, the default experiment end to end (full mode) and
+ * (where PyTorch is installed: $PYTHON, or the first python3 on PATH with torch) a peer ratio — every figure a ratio
  * measured in this run (src/core/bench/runBench.ts, shared with the browser bench page).
- * Writes bench/results.json (design §9 keys).
+ * Writes bench/results.json (keys in docs/architecture.md, "Benchmarks").
  */
 const quick = process.argv.includes('--quick');
 const backendName = flagValue(process.argv, 'backend', 'wasm');
 if (backendName !== 'wasm' && backendName !== 'cpu') {
-  console.error(`bench: backend "${backendName}" is not available in Node; allowed values: wasm, cpu (the browser backends run with npm run bench:browser)`);
+  console.error(
+    `bench: backend "${backendName}" is not available in Node; allowed values: wasm, cpu (the browser backends run with npm run bench:browser)`,
+  );
   process.exit(2);
 }
 tf.env().set('PROD', true);
 const { backend } = await selectBackend({ requested: backendName });
 
-/** The same ViT-S/4 train step in PyTorch CPU (cli/torchPeer.py), where python3 has torch. */
-async function torchStepMs(batch: number): Promise<number | null> {
+/** The same ViT-S/4 train step in PyTorch CPU (cli/torchPeer.py), with $PYTHON or the first python3 on PATH that has torch. */
+async function torchStep(batch: number): Promise<PeerStep | null> {
+  const python = findPythonWithTorch();
+  if (python === null) return null;
   try {
-    const out = execFileSync('python3', ['cli/torchPeer.py', String(batch)], { encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'] });
-    const ms = Number(out.trim());
-    return Number.isFinite(ms) && ms > 0 ? ms : null;
+    const out = execFileSync(python, ['cli/torchPeer.py', String(batch)], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return parsePeerOutput(out);
   } catch {
     return null;
   }
 }
 
-const { results } = await runBench({ backend, quick, peerStepMs: torchStepMs, onRow: (row) => console.log(benchTableLine(row)) });
+const { results } = await runBench({
+  backend,
+  quick,
+  peerStep: torchStep,
+  readDatasetFile,
+  onRow: (row) => console.log(benchTableLine(row)),
+});
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');

@@ -19,7 +19,9 @@ const listArg = flagValue(process.argv, 'backends', 'webgpu,webgl,wasm');
 const requested = (listArg ?? '').split(',').map((b) => b.trim());
 const unknown = requested.filter((b) => !isBackendName(b));
 if (unknown.length > 0 || requested.length === 0) {
-  console.error(`bench:browser: --backends "${listArg}" names ${unknown.map((b) => `"${b}"`).join(', ') || 'nothing'}; allowed values: ${BACKEND_ORDER.join(', ')} (comma-separated)`);
+  console.error(
+    `bench:browser: --backends "${listArg}" names ${unknown.map((b) => `"${b}"`).join(', ') || 'nothing'}; allowed values: ${BACKEND_ORDER.join(', ')} (comma-separated)`,
+  );
   process.exit(2);
 }
 if (!existsSync('dist/index.html')) {
@@ -71,7 +73,13 @@ async function runOne(page: Page, baseUrl: string, backend: BackendName): Promis
   }
   const results = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? 'null') as BrowserRun['results'];
   const ranOn = results?.backend;
-  return { requested: backend, rows, results, error: ranOn === backend ? null : `asked for ${backend}, ran on ${ranOn} (fallback)`, seconds };
+  return {
+    requested: backend,
+    rows,
+    results,
+    error: ranOn === backend ? null : `asked for ${backend}, ran on ${ranOn} (fallback)`,
+    seconds,
+  };
 }
 
 /** One table: a row per measure, a column per backend. */
@@ -101,11 +109,21 @@ try {
 }
 
 console.log(combinedTable(runs));
-const byBackend = Object.fromEntries(runs.map((r) => [r.requested, { ...r.results, error: r.error, wallSeconds: r.seconds, rows: r.rows }]));
-const out = { browser: `Chromium ${browserVersion}`, flags: CHROMIUM_ARGS, quick, note: 'WebGPU/WebGL on SwiftShader are CPU emulation, not GPU speed', runs: byBackend };
+const byBackend = Object.fromEntries(
+  runs.map((r) => [r.requested, { ...r.results, error: r.error, wallSeconds: r.seconds, rows: r.rows }]),
+);
+const out = {
+  browser: `Chromium ${browserVersion}`,
+  flags: CHROMIUM_ARGS,
+  quick,
+  note: 'WebGPU/WebGL on SwiftShader are CPU emulation, not GPU speed',
+  runs: byBackend,
+};
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results-browser.json', JSON.stringify(out, null, 2) + '\n');
 console.log('wrote bench/results-browser.json');
-const problems = runs.flatMap((r) => (r.error !== null ? [r.error] : r.results ? benchProblems(r.results) : []).map((p) => `${r.requested}: ${p}`));
+const problems = runs.flatMap((r) =>
+  (r.error !== null ? [r.error] : r.results ? benchProblems(r.results) : []).map((p) => `${r.requested}: ${p}`),
+);
 for (const problem of problems) console.error(`bench:browser: ${problem}`);
 process.exit(problems.length > 0 ? 1 : 0);

@@ -27,8 +27,14 @@ export async function readDatasetCsv(path: string, size: ImageSize | null): Prom
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new UsageError(`dataset-file: ${path} is a folder; the CLI reads a CSV (one row per image: label,p0,p1,…); upload image folders in the app`);
-    if (info.size > UPLOAD_LIMITS.maxBytes) throw new UsageError(`${basename(path)}: ${formatBytes(info.size)} is too large; the largest upload allowed is ${formatBytes(UPLOAD_LIMITS.maxBytes)}; use fewer rows`);
+    if (info.isDirectory())
+      throw new UsageError(
+        `dataset-file: ${path} is a folder; the CLI reads a CSV (one row per image: label,p0,p1,…); upload image folders in the app`,
+      );
+    if (info.size > UPLOAD_LIMITS.maxBytes)
+      throw new UsageError(
+        `${basename(path)}: ${formatBytes(info.size)} is too large; the largest upload allowed is ${formatBytes(UPLOAD_LIMITS.maxBytes)}; use fewer rows`,
+      );
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -50,7 +56,9 @@ type Layered = Partial<Record<keyof ExperimentConfig, unknown>>;
  */
 export function withDatasetFile(layers: Layered, explicit: Layered, set: LabImageSet): { config: Layered; note: string | null } {
   if (explicit.dataset !== undefined && explicit.dataset !== 'custom') {
-    throw new UsageError(`dataset: "${String(explicit.dataset)}" conflicts with --dataset-file; a dataset file trains as dataset custom (leave --dataset out)`);
+    throw new UsageError(
+      `dataset: "${String(explicit.dataset)}" conflicts with --dataset-file; a dataset file trains as dataset custom (leave --dataset out)`,
+    );
   }
   const config: Layered = { ...layers, dataset: 'custom' };
   const sizeKeys = ['trainSize', 'heldOutSize', 'testSize'] as const;
@@ -60,5 +68,10 @@ export function withDatasetFile(layers: Layered, explicit: Layered, set: LabImag
   const changed = sizeKeys.some((k) => fit[k] !== current[k]);
   const { info } = set;
   const summary = `${info.fileName}: ${info.examples} examples, ${info.classNames.length} classes, ${info.width}×${info.height} → 16×16, hash ${info.contentHash}`;
-  return { config: { ...config, ...fit }, note: changed ? `${summary}; split sizes fitted: trainSize ${fit.trainSize}, heldOutSize ${fit.heldOutSize}, testSize ${fit.testSize}` : summary };
+  return {
+    config: { ...config, ...fit },
+    note: changed
+      ? `${summary}; split sizes fitted: trainSize ${fit.trainSize}, heldOutSize ${fit.heldOutSize}, testSize ${fit.testSize}`
+      : summary,
+  };
 }

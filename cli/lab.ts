@@ -15,8 +15,10 @@ import { parseArgs, usage, UsageError } from './parseArgs';
 import { readDatasetFile } from './nodeDatasetReader';
 import { resolveConfig } from './resolveConfig';
 import { curvesCsv, finalTable, progressLine } from './report';
+import { planSweep } from '../src/core/sweep/sweepGrid';
+import { GRID_FILES, runGridCli } from './sweepCli';
 
-/** `npm run lab`: the headless experiment runner (design §7). Exit 0 ok, 2 bad input, 1 failure. */
+/** `npm run lab`: the headless experiment runner (docs/architecture.md, "Result files and the CLI"). Exit 0 ok, 2 bad input, 1 failure. */
 async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (options.help) {
@@ -25,9 +27,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const backend = parseBackendOverride(options.backend ?? 'wasm');
   if (!backend.ok) throw new UsageError(backend.message);
-  if (backend.backend !== 'wasm' && backend.backend !== 'cpu') throw new UsageError(`backend: "${options.backend}" is not available in Node; allowed values: wasm, cpu`);
+  if (backend.backend !== 'wasm' && backend.backend !== 'cpu')
+    throw new UsageError(`backend: "${options.backend}" is not available in Node; allowed values: wasm, cpu`);
   const { config, scorers, upload, datasetNote } = await resolveConfig(options);
-  const outDir = await prepareOutDir(options.out);
+  const plan = options.grid ? planSweep(config, options.grid) : null;
+  if (plan && !plan.ok) throw new UsageError(plan.message);
+  const outDir = await prepareOutDir(options.out, plan ? GRID_FILES : undefined);
   if (datasetNote && !options.quiet) process.stderr.write(`dataset ${datasetNote}\n`);
 
   tf.env().set('PROD', true);
@@ -37,22 +42,38 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(error.message);
   });
   const started = performance.now();
+  if (plan) {
+    const grid = await runGridCli(plan.value, dataset, outDir, report.backend, options.quiet);
+    console.log(
+      `backend ${report.backend} · ${((performance.now() - started) / 1000).toFixed(1)}s · wrote ${join(outDir, 'grid.json')} and grid.csv`,
+    );
+    const failed = grid.cells.filter((c) => c.failure);
+    if (failed.length > 0)
+      console.error(`lab: ${failed.length} cell(s) diverged: ${failed.map((c) => c.id).join('; ')} (their savings are empty)`);
+    return failed.length > 0 ? 1 : 0;
+  }
   const live = process.stderr.isTTY && !options.quiet;
   const onEvent = (event: ExperimentEvent) => {
     if (options.quiet) return;
     if (event.type === 'step' && live) {
-      process.stderr.write(`\r${progressLine(event.runId, event.step, event.totalSteps, event.wallMs, `loss ${event.trainLoss.toFixed(3)}`)}`);
+      process.stderr.write(
+        `\r${progressLine(event.runId, event.step, event.totalSteps, event.wallMs, `loss ${event.trainLoss.toFixed(3)}`)}`,
+      );
     } else if (event.type === 'phase') {
       process.stderr.write(`${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(22)} ${event.message}\n`);
     } else if (event.type === 'evaluation') {
       const p = event.point;
-      process.stderr.write(`${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(22)} step ${String(p.step).padStart(5)}  test acc ${(100 * p.testAccuracy).toFixed(1)}%  ${(p.wallMs / 1000).toFixed(1)}s\n`);
+      process.stderr.write(
+        `${live ? '\r\x1b[2K' : ''}${event.runId.padEnd(22)} step ${String(p.step).padStart(5)}  test acc ${(100 * p.testAccuracy).toFixed(1)}%  ${(p.wallMs / 1000).toFixed(1)}s\n`,
+      );
     }
   };
   const result = await runExperiment(config, dataset, { backend: report.backend, emit: onEvent, ...(scorers ? { scorers } : {}) });
   const written = await writeResult(outDir, result);
   console.log(`\n${finalTable(result)}\n`);
-  console.log(`backend ${report.backend} · ${((performance.now() - started) / 1000).toFixed(1)}s · wrote ${join(written.dir, 'result.json')} and curves.csv`);
+  console.log(
+    `backend ${report.backend} · ${((performance.now() - started) / 1000).toFixed(1)}s · wrote ${join(written.dir, 'result.json')} and curves.csv`,
+  );
   if (!written.asked) {
     console.error(`lab: could not write into ${outDir} (${written.problem}); the result was saved to ${written.dir} instead`);
     return 1;

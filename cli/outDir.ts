@@ -39,8 +39,9 @@ async function existing(path: string): Promise<{ isDirectory(): boolean } | null
  * after the whole run. Folders are made one level at a time (Node's recursive mkdir loops forever
  * under /proc). Returns the folder; throws UsageError naming --out and what to do.
  */
-export async function prepareOutDir(out: string): Promise<string> {
-  if (out.trim() === '') throw new UsageError(`--out: the output folder is empty; give the folder to write ${OUT_FILES.join(' and ')} into, e.g. --out results`);
+export async function prepareOutDir(out: string, files: readonly string[] = OUT_FILES): Promise<string> {
+  if (out.trim() === '')
+    throw new UsageError(`--out: the output folder is empty; give the folder to write ${files.join(' and ')} into, e.g. --out results`);
   const dir = resolve(out);
   const missing: string[] = [];
   let ancestor = dir;
@@ -57,12 +58,14 @@ export async function prepareOutDir(out: string): Promise<string> {
     try {
       await mkdir(path);
     } catch (error) {
-      if (codeOf(error) !== 'EEXIST') throw new UsageError(`--out ${out}: cannot create the folder ${path} (${reason(codeOf(error))}); ${CHOOSE}`);
+      if (codeOf(error) !== 'EEXIST')
+        throw new UsageError(`--out ${out}: cannot create the folder ${path} (${reason(codeOf(error))}); ${CHOOSE}`);
     }
   }
-  for (const name of OUT_FILES) {
+  for (const name of files) {
     const info = await lstat(join(dir, name)).catch(() => null);
-    if (info && !info.isFile()) throw new UsageError(`--out ${out}: ${join(dir, name)} exists and is not a plain file; remove it or ${CHOOSE}`);
+    if (info && !info.isFile())
+      throw new UsageError(`--out ${out}: ${join(dir, name)} exists and is not a plain file; remove it or ${CHOOSE}`);
   }
   const probe = join(dir, `.lab-write-check-${process.pid}`);
   try {

@@ -1,6 +1,7 @@
 import { CONFIG_KEYS, CONFIG_SCHEMA, allowedText, parseFieldValue } from '../src/core/config/configSchema';
 import type { ExperimentConfig } from '../src/core/config/experimentConfig';
 import { DEFAULT_PRESET, PRESET_NAMES, PRESETS } from '../src/core/config/presets';
+import { MAX_GRID_CELLS, parseSweepSpecs, type SweepAxis } from '../src/core/sweep/sweepSpec';
 
 export interface CliOptions {
   /** Config keys given as flags, already typed (validated again with the rest later). */
@@ -11,6 +12,8 @@ export interface CliOptions {
   backend: string | null;
   /** Scorer variants for a scorer-ladder sweep (`--sweep scorer=A,B`). */
   sweepScorers: string[] | null;
+  /** A ρ / τ / steps grid (`--sweep rho=1.5,2 --sweep tau=0,1`); null when no such key is swept. */
+  grid: SweepAxis[] | null;
   quiet: boolean;
   help: boolean;
   /** `--dataset-file data.csv`: train on a CSV of label + pixels (dataset custom). */
@@ -29,8 +32,21 @@ const camelByFlag = new Map<string, keyof ExperimentConfig>(CONFIG_KEYS.map((k) 
  * Numbers are decimal only ("0x10" is refused); a flag given twice is refused.
  */
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { overrides: {}, preset: null, configFile: null, out: 'out', backend: null, sweepScorers: null, quiet: false, help: false, datasetFile: null, datasetSize: null };
+  const options: CliOptions = {
+    overrides: {},
+    preset: null,
+    configFile: null,
+    out: 'out',
+    backend: null,
+    sweepScorers: null,
+    grid: null,
+    quiet: false,
+    help: false,
+    datasetFile: null,
+    datasetSize: null,
+  };
   const seen = new Set<string>();
+  const sweeps: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; flags look like --steps 400 (see --help)`);
@@ -45,17 +61,18 @@ export function parseArgs(argv: string[]): CliOptions {
       return next;
     };
     const name = flag === 'h' ? 'help' : flag;
-    if (seen.has(name) && name !== 'help') throw new UsageError(`--${flag} is given twice; give each flag once`);
+    if (seen.has(name) && name !== 'help' && name !== 'sweep') throw new UsageError(`--${flag} is given twice; give each flag once`);
     seen.add(name);
     // Booleans: `--quiet`, `--quiet true`, `--quiet=false` (the value may be left out, meaning true).
-    const booleanValue = () => (inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue());
+    const booleanValue = () =>
+      inline === undefined && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? 'true' : takeValue();
     if (flag === 'help' || flag === 'h') options.help = true;
     else if (flag === 'quiet') options.quiet = parseBooleanFlag(flag, booleanValue());
     else if (flag === 'preset') options.preset = takeValue();
     else if (flag === 'config') options.configFile = takeValue();
     else if (flag === 'out') options.out = takeValue();
     else if (flag === 'backend') options.backend = takeValue();
-    else if (flag === 'sweep') options.sweepScorers = parseSweep(takeValue());
+    else if (flag === 'sweep') sweeps.push(takeValue());
     else if (flag === 'dataset-file') options.datasetFile = takeValue();
     else if (flag === 'dataset-size') options.datasetSize = takeValue();
     else {
@@ -68,6 +85,13 @@ export function parseArgs(argv: string[]): CliOptions {
       options.overrides[key] = parsed.value;
     }
   }
+  if (sweeps.length > 0) {
+    const axes = parseSweepSpecs(sweeps);
+    if (!axes.ok) throw new UsageError(axes.message);
+    // Only scorers: the scorer ladder (one experiment, IID shared by every rung). Anything else: a grid.
+    if (axes.value.length === 1 && axes.value[0]!.key === 'scorer') options.sweepScorers = axes.value[0]!.values.map(String);
+    else options.grid = axes.value;
+  }
   return options;
 }
 
@@ -77,24 +101,17 @@ function parseBooleanFlag(flag: string, raw: string): boolean {
   throw new UsageError(`--${flag}: "${raw}" is not allowed; expected true or false (or --${flag} alone for true)`);
 }
 
-/** `scorer=ViT-Mi/4,ViT-Mu/8`: the scorer ladder (the one sweep the runner knows). */
-function parseSweep(raw: string): string[] {
-  const match = /^scorer=(.+)$/.exec(raw.trim());
-  if (!match) throw new UsageError(`sweep: "${raw}" is not a sweep; expected scorer=VARIANT,VARIANT,… e.g. scorer=ViT-Mi/4,ViT-Mu/8`);
-  const scorers = (match[1] as string).split(',').map((s) => s.trim()).filter(Boolean);
-  for (const scorer of scorers) {
-    const parsed = parseFieldValue('scorer', scorer);
-    if (!parsed.ok) throw new UsageError(`sweep: ${parsed.message}`);
-  }
-  return scorers;
-}
-
 export function usage(): string {
   const rows = CONFIG_KEYS.map((k) => `  --${kebab(k).padEnd(26)} ${CONFIG_SCHEMA[k].help} (${allowedText(CONFIG_SCHEMA[k])})`);
   return [
-    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--sweep scorer=A,B] [--dataset-file data.csv [--dataset-size WxH]] [--out DIR] [--backend wasm|cpu] [--quiet]',
+    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--sweep KEY=V1,V2,… ...] [--dataset-file data.csv [--dataset-size WxH]] [--out DIR] [--backend wasm|cpu] [--quiet]',
     '',
     'Runs the IID baseline and each requested policy; writes DIR/result.json and DIR/curves.csv.',
+    '',
+    'Sweeps: --sweep scorer=A,B runs the scorer ladder in one experiment. --sweep rho=1.5,2,4 --sweep tau=0,0.1,1',
+    '  (keys rho = filterRatio, tau = temperature, steps, scorer; each key once) runs a grid of cells, each the first',
+    `  active policy against IID, and writes DIR/grid.json and DIR/grid.csv; at most ${MAX_GRID_CELLS} cells.`,
+    '',
     `Settings are layered: defaults < preset (default ${DEFAULT_PRESET}; --preset none for the bare defaults) < --config file < flags.`,
     '',
     'Your own data: --dataset-file data.csv trains on a CSV with one row per image, label,p0,p1,… (header optional;',

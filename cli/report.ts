@@ -1,18 +1,36 @@
 import type { ExperimentResult } from '../src/core/experiment/resultTypes';
 export { curvesCsv } from '../src/core/experiment/curvesCsv';
 import { formatFlops } from '../src/core/accounting/units';
+import { appendClassColumns } from './classColumns';
 
 const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
+const acc = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${(100 * x).toFixed(1)}%`);
 
 /** The final table printed by the CLI. */
 export function finalTable(result: ExperimentResult): string {
-  const lines = [['run', 'scorer', 'final acc', 'steps', 'train FLOPs', 'wall s', 'learner saving', 'compute saving', 'wall saving']];
+  const lines = [
+    [
+      'run',
+      'scorer',
+      'final acc',
+      'reference acc',
+      'online acc',
+      'steps',
+      'train FLOPs',
+      'wall s',
+      'learner saving',
+      'compute saving',
+      'wall saving',
+    ],
+  ];
   for (const run of result.runs) {
     const c = result.comparisons.find((x) => x.policy === run.policy && x.scorer === run.scorer);
     lines.push([
       run.id,
       run.scorer ?? '-',
       `${(100 * run.final.testAccuracy).toFixed(1)}%`,
+      acc(run.referenceTestAccuracy),
+      acc(run.onlineTestAccuracy),
       String(run.final.steps),
       formatFlops(run.final.flops),
       (run.final.wallMs / 1000).toFixed(1),
@@ -21,10 +39,17 @@ export function finalTable(result: ExperimentResult): string {
       run.policy === 'uniform' ? '' : pct(c?.wallSaving ?? null),
     ]);
   }
+  appendClassColumns(lines, result);
   const widths = lines[0]!.map((_, col) => Math.max(...lines.map((l) => (l[col] ?? '').length)));
   const table = lines.map((l) => l.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')).join('\n');
-  const recalls = result.runs.flatMap((run) => (run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : []));
-  return recalls.length > 0 ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}` : table;
+  const recalls = result.runs.flatMap((run) =>
+    run.retrieval ? [`${run.id} ${pct(run.retrieval.imageToText)} / ${pct(run.retrieval.textToImage)}`] : [],
+  );
+  const legend =
+    'final acc: the learner; reference acc / online acc: the scorers on the same clean test split (bad students score below the learner)';
+  return recalls.length > 0
+    ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}`
+    : `${table}\n\n${legend}`;
 }
 
 /** A one-line progress bar with ETA, redrawn in place on a terminal. */

@@ -18,7 +18,9 @@ describe('resolveConfig (everything checked before training)', () => {
     ['[1,2]', 'holds an array'],
     ['"steps"', 'holds a string ("steps")'],
   ])('refuses a config file holding %s: it must be a JSON object', (text, holds) => {
-    expect(() => parseConfigFile('c.json', text)).toThrow(`config: c.json ${holds}; a config file must be a JSON object of settings, e.g. {"steps": 200, "labelNoise": 0.3}`);
+    expect(() => parseConfigFile('c.json', text)).toThrow(
+      `config: c.json ${holds}; a config file must be a JSON object of settings, e.g. {"steps": 200, "labelNoise": 0.3}`,
+    );
   });
 
   it('names a step count too large to be a number, not "null"', async () => {
@@ -30,11 +32,15 @@ describe('resolveConfig (everything checked before training)', () => {
 
   it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('refuses an inherited name as a config key: %s', async (key) => {
     const path = await configFile(`{"${key}": 1, "steps": 10, "evalEvery": 5}`);
-    await expect(resolveConfig(parseArgs(['--config', path, '--preset', 'none']))).rejects.toThrow(`${key}: unknown setting; known settings: dataset, trainSize`);
+    await expect(resolveConfig(parseArgs(['--config', path, '--preset', 'none']))).rejects.toThrow(
+      `${key}: unknown setting; known settings: dataset, trainSize`,
+    );
   });
 
   it.each(['constructor', 'toString', '__proto__', 'valueOf'])('refuses an inherited name as a preset: --preset %s', async (name) => {
-    await expect(resolveConfig(parseArgs(['--preset', name]))).rejects.toThrow(`preset: "${name}" is not a preset; allowed values: noisy-labels, clean`);
+    await expect(resolveConfig(parseArgs(['--preset', name]))).rejects.toThrow(
+      `preset: "${name}" is not a preset; allowed values: noisy-labels, clean`,
+    );
   });
 
   it('accepts a good file and layers flags over it', async () => {

@@ -30,7 +30,9 @@ export function parseConfigFile(path: string, text: string): Record<string, unkn
     throw new UsageError(`config: ${path} is not valid JSON (${(error as Error).message})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(`config: ${path} holds ${describeJson(value)}; a config file must be a JSON object of settings, e.g. {"steps": 200, "labelNoise": 0.3}`);
+    throw new UsageError(
+      `config: ${path} holds ${describeJson(value)}; a config file must be a JSON object of settings, e.g. {"steps": 200, "labelNoise": 0.3}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -60,8 +62,12 @@ export async function resolveConfig(options: CliOptions): Promise<ResolvedRun> {
     presetScorers = preset.scorers;
   }
   let layers: Record<string, unknown> = { ...presetConfig, ...fileConfig, ...options.overrides };
-  if (options.datasetSize !== null && options.datasetFile === null) throw new UsageError('dataset-size: applies to --dataset-file only; give the CSV with --dataset-file data.csv');
-  const upload = options.datasetFile === null ? null : await readDatasetCsv(options.datasetFile, options.datasetSize === null ? null : parseImageSize(options.datasetSize));
+  if (options.datasetSize !== null && options.datasetFile === null)
+    throw new UsageError('dataset-size: applies to --dataset-file only; give the CSV with --dataset-file data.csv');
+  const upload =
+    options.datasetFile === null
+      ? null
+      : await readDatasetCsv(options.datasetFile, options.datasetSize === null ? null : parseImageSize(options.datasetSize));
   let datasetNote: string | null = null;
   if (upload) {
     const applied = withDatasetFile({ ...DEFAULT_CONFIG, ...layers }, { ...fileConfig, ...options.overrides }, upload);

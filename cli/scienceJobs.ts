@@ -9,6 +9,8 @@ import type { ExperimentResult, RunResult } from '../src/core/experiment/resultT
 export interface ScienceJob {
   key: string;
   args: string[];
+  /** Another preset for this job than the suite's (each flag may be given once). */
+  preset?: string;
 }
 
 const run = promisify(execFile);
@@ -18,7 +20,11 @@ const run = promisify(execFile);
  * per core), and returns every result.json by job key. List the longest jobs first so the workers
  * finish together.
  */
-export async function runScienceJobs(preset: string, jobs: readonly ScienceJob[], concurrency: number): Promise<Map<string, ExperimentResult>> {
+export async function runScienceJobs(
+  preset: string,
+  jobs: readonly ScienceJob[],
+  concurrency: number,
+): Promise<Map<string, ExperimentResult>> {
   const root = await mkdtemp(join(tmpdir(), `science-${preset}-`));
   const results = new Map<string, ExperimentResult>();
   const queue = [...jobs];
@@ -27,9 +33,15 @@ export async function runScienceJobs(preset: string, jobs: readonly ScienceJob[]
       for (let job = queue.shift(); job; job = queue.shift()) {
         const out = join(root, job.key);
         const started = performance.now();
-        await run(join('node_modules', '.bin', 'tsx'), ['cli/lab.ts', '--preset', preset, ...job.args, '--out', out, '--quiet'], { maxBuffer: 1 << 24 });
+        await run(
+          join('node_modules', '.bin', 'tsx'),
+          ['cli/lab.ts', '--preset', job.preset ?? preset, ...job.args, '--out', out, '--quiet'],
+          { maxBuffer: 1 << 24 },
+        );
         results.set(job.key, JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as ExperimentResult);
-        console.log(`science (${preset}): ${job.key} done in ${((performance.now() - started) / 1000).toFixed(0)}s (${results.size}/${jobs.length})`);
+        console.log(
+          `science (${preset}): ${job.key} done in ${((performance.now() - started) / 1000).toFixed(0)}s (${results.size}/${jobs.length})`,
+        );
       }
     }),
   );

@@ -1,6 +1,8 @@
 """Peer benchmark: the lab's default learner (ViT-S/4 on 16x16, width 48, depth 3, 4 heads, MLP x2)
-train step in PyTorch CPU, same shapes as cli/bench.ts. Prints the median ms per step.
-Run by `npm run bench` only where python3 has torch; nothing installs it."""
+train step in PyTorch CPU, same shapes as cli/bench.ts. Prints one line of JSON: the median ms per
+step, the torch version and its thread count. Run by `npm run bench` only where a python with torch
+is found ($PYTHON, or the first python3 on PATH that imports torch); nothing installs it."""
+import json
 import sys
 import time
 
@@ -55,4 +57,4 @@ for i in range(25):
     if i >= 5:
         times.append((time.perf_counter() - start) * 1000)
 times.sort()
-print(f"{times[len(times) // 2]:.3f}")
+print(json.dumps({"ms": round(times[len(times) // 2], 3), "torch": torch.__version__, "threads": torch.get_num_threads()}))

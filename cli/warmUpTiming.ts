@@ -29,12 +29,25 @@ async function main(argv: string[]): Promise<void> {
   const dataset = buildSyntheticDataset(config);
   const task = taskForDataset(dataset, config);
   const input = { imageSize: dataset.imageSize, channels: dataset.channels, numClasses: dataset.numClasses };
-  const ctx: RunContext = { config, task, input, train: new DeviceSplit(dataset.train, pixelsPerImage(dataset)), test: new DeviceSplit(dataset.test, pixelsPerImage(dataset)), emit: () => {} };
+  const ctx: RunContext = {
+    config,
+    task,
+    input,
+    train: new DeviceSplit(dataset.train, pixelsPerImage(dataset)),
+    test: new DeviceSplit(dataset.test, pixelsPerImage(dataset)),
+    emit: () => {},
+  };
   if (!argv.includes('--no-warm-up')) await warmUp(ctx, [{ policy: 'uniform', scorer: config.scorer }]);
   const first = await runPolicy(ctx, 'uniform', 'uniform');
   const second = await runPolicy(ctx, 'uniform', 'uniform');
   const accuracies = (r: typeof first) => JSON.stringify(r.curve.map((p) => p.testAccuracy));
-  console.log(JSON.stringify({ firstMs: first.final.wallMs, secondMs: second.final.wallMs, accuraciesEqual: accuracies(first) === accuracies(second) }));
+  console.log(
+    JSON.stringify({
+      firstMs: first.final.wallMs,
+      secondMs: second.final.wallMs,
+      accuraciesEqual: accuracies(first) === accuracies(second),
+    }),
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -8,8 +8,8 @@ async function expectSelfCheckPassed(page: Page) {
   expect(Number.parseFloat(gflops ?? '')).toBeGreaterThan(0);
 }
 
-test('default page runs on WebGPU (SwiftShader) and the self-check passes', async ({ page }, testInfo) => {
-  await page.goto('/');
+test('?backend=webgpu runs on WebGPU (SwiftShader) and the self-check passes', async ({ page }, testInfo) => {
+  await page.goto('/?backend=webgpu');
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu');
   await expect(badge).toContainText(/WebGPU · google\/swiftshader/);
@@ -24,11 +24,32 @@ test('default page runs on WebGPU (SwiftShader) and the self-check passes', asyn
   testInfo.annotations.push({ type: 'webgpu self-check', description: (await page.getByTestId('self-check-gflops').textContent()) ?? '' });
 });
 
+test('the default page is cross-origin isolated, picks its backend by measurement, says why, and caches the probe', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', /webgpu|webgl|wasm/);
+  await expect(badge).toContainText(/faster than|as fast as|the only backend/);
+  const first = (await badge.textContent()) ?? '';
+  testInfo.annotations.push({ type: 'probe', description: `${first} | ${(await badge.getAttribute('title')) ?? ''}` });
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('backend-probe')));
+  expect(stored).toHaveLength(1);
+  await page.reload();
+  await expect(badge).toHaveAttribute('title', /cached for this device/);
+  await expectSelfCheckPassed(page);
+});
+
 test('?backend=wasm runs on WASM and the self-check passes', async ({ page }, testInfo) => {
   await page.goto('/?backend=wasm');
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'wasm');
   await expect(badge).toContainText('WASM');
+  // Cross-origin isolated (COOP/COEP from vite preview): the threaded build on every core.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(badge).toHaveAttribute('data-threads', String(cores));
+  await expect(badge).toContainText(`×${cores} thread`);
   await expectSelfCheckPassed(page);
   testInfo.annotations.push({ type: 'wasm self-check', description: (await page.getByTestId('self-check-gflops').textContent()) ?? '' });
 });

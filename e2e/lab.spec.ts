@@ -38,7 +38,9 @@ async function watchLongTasks(page: Page) {
 test.describe(() => {
   test.describe.configure({ retries: 1 });
 
-  test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({ page }, testInfo) => {
+  test('a learnability run races IID, shows savings and a Pareto point, is saved across reloads and exports result.json', async ({
+    page,
+  }, testInfo) => {
     await page.goto(MICRO);
     await waitForBackend(page, 'wasm');
     const learnability = page.locator('#cfg-policies-learnability');
@@ -54,7 +56,10 @@ test.describe(() => {
     await expect
       .poll(
         async () => {
-          const [status, points] = await Promise.all([page.getByTestId('race-panel').getAttribute('data-status'), race.getAttribute('data-points')]);
+          const [status, points] = await Promise.all([
+            page.getByTestId('race-panel').getAttribute('data-status'),
+            race.getAttribute('data-points'),
+          ]);
           if (status === 'running') early = Math.max(early, Number(points));
           return early;
         },
@@ -71,22 +76,42 @@ test.describe(() => {
     await expect(page.getByTestId('saving-learnability@ViT-Mu/8')).toContainText(/%|not reached/);
     await expect.poll(async () => Number(await page.getByTestId('pareto-chart').getAttribute('data-points'))).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="inspector-thumb"][data-selected="true"]')).toHaveCount(16);
+    // Per-class view: both policies side by side, the synthetic classes named with their difficulty.
+    const perClass = page.getByTestId('class-breakdown');
+    await expect(perClass).toHaveAttribute('data-runs', '2');
+    await expect(perClass.getByTestId('class-row')).toHaveCount(10);
+    await expect(perClass.getByRole('rowheader', { name: 'class 7 (hard)' })).toBeVisible();
+    await expect(perClass.getByRole('columnheader', { name: 'learnability@ViT-Mu/8 accuracy' })).toBeVisible();
 
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
-    testInfo.annotations.push({ type: 'longest main-thread task while training (ms)', description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms' });
+    testInfo.annotations.push({
+      type: 'longest main-thread task while training (ms)',
+      description: longTasks.length ? longest.toFixed(0) : 'none ≥ 50 ms',
+    });
     await testInfo.attach('main screen after a run', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     expect(longTasks, `long tasks: ${longTasks.join(', ')}`).toEqual([]);
 
-    // Export JSON: the file has result.json's shape (design §7).
+    // Export JSON: the file has result.json's shape (docs/architecture.md, "Result files and the CLI").
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
     const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
-    expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons']);
+    expect(Object.keys(exported)).toEqual(['config', 'backend', 'runs', 'comparisons', 'classNames', 'hardClasses']);
+    expect(exported.hardClasses).toEqual([5, 6, 7, 8, 9]);
     expect(exported.backend).toBe('wasm');
     expect(exported.runs.map((r: { policy: string }) => r.policy)).toEqual(['uniform', 'learnability']);
     expect(Object.keys(exported.runs[0].final)).toEqual(['testAccuracy', 'steps', 'flops', 'wallMs']);
-    expect(Object.keys(exported.runs[1].curve[0])).toEqual(['step', 'testAccuracy', 'trainLoss', 'flops', 'wallMs', 'noisySelectedFraction']);
+    expect(Object.keys(exported.runs[1].curve[0])).toEqual([
+      'step',
+      'testAccuracy',
+      'trainLoss',
+      'flops',
+      'wallMs',
+      'noisySelectedFraction',
+      'classAccuracy',
+      'worstClassAccuracy',
+    ]);
+    expect(exported.runs[1].curve[1].classPickShare).toHaveLength(10);
     expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
 
     // Reload: the finished run survives (IndexedDB) and re-opens.
@@ -95,6 +120,7 @@ test.describe(() => {
     await expect(page.getByTestId('saved-run')).toHaveCount(1);
     await page.getByRole('button', { name: /^Open / }).click();
     await expect.poll(async () => Number(await race.getAttribute('data-points'))).toBe(final);
+    await expect(page.getByTestId('class-breakdown').getByRole('rowheader', { name: 'class 7 (hard)' })).toBeVisible();
   });
 });
 
@@ -113,7 +139,14 @@ test('the share URL restores every control', async ({ page, context }) => {
   await page.locator('#cfg-corruptHeldOut').check();
   const controls = page.locator('[id^="cfg-"]:is(input, select)');
   const snapshot = async (p: Page) =>
-    p.locator('[id^="cfg-"]:is(input, select)').evaluateAll((els) => els.map((el) => [el.id, el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : (el as HTMLInputElement).value]));
+    p
+      .locator('[id^="cfg-"]:is(input, select)')
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.id,
+          el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : (el as HTMLInputElement).value,
+        ]),
+      );
   await expect.poll(() => page.evaluate(() => location.search)).toContain('seed=7');
   const before = await snapshot(page);
   expect(before.length).toBeGreaterThan(25);
@@ -127,7 +160,7 @@ test('the share URL restores every control', async ({ page, context }) => {
 });
 
 test('WebGPU (SwiftShader): a short run completes under the WebGPU badge', async ({ page }) => {
-  await page.goto('/?preset=micro&policies=uniform&steps=3&evalEvery=3&testSize=100&batchSize=8');
+  await page.goto('/?backend=webgpu&preset=micro&policies=uniform&steps=3&evalEvery=3&testSize=100&batchSize=8');
   await waitForBackend(page, 'webgpu');
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

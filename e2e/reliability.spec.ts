@@ -37,7 +37,7 @@ test('a worker crash mid-run is reported, the worker restarts and the run resume
 });
 
 test('a lost WebGPU device mid-run falls back to WebGL and resumes from the last checkpoint', async ({ page }) => {
-  await page.goto('/?preset=micro&testHooks=1&policies=uniform&steps=10&evalEvery=5&testSize=100');
+  await page.goto('/?backend=webgpu&preset=micro&testHooks=1&policies=uniform&steps=10&evalEvery=5&testSize=100');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'webgpu');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   // A checkpoint every step (10% of 10).
@@ -56,7 +56,9 @@ test('Stop ends a wasm run mid-way and keeps it', async ({ page }) => {
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'running');
-  await expect.poll(async () => Number(await page.getByTestId('race-chart').getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(2);
+  await expect
+    .poll(async () => Number(await page.getByTestId('race-chart').getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(2);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByTestId('race-panel')).toHaveAttribute('data-status', 'stopped', { timeout: 30_000 });
   await expect(page.getByTestId('saved-run')).toHaveCount(1);
@@ -66,7 +68,9 @@ test('a reload mid-run keeps the unfinished experiment, with its curves so far',
   await page.goto('/?backend=wasm&preset=micro&steps=3000&evalEvery=100');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(async () => Number(await page.getByTestId('race-chart').getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(3);
+  await expect
+    .poll(async () => Number(await page.getByTestId('race-chart').getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(3);
   await page.waitForTimeout(2500); // the in-progress record is saved at most every 2 s
   await expect(page.getByTestId('saved-run')).toContainText('unfinished');
   await page.reload();

@@ -42,7 +42,9 @@ test('a malformed CSV is refused inline with the line and column; the previous d
   await csvInput.setInputFiles(csvFile('bad.csv', bad));
   const alert = page.getByTestId('upload-error');
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toContainText('bad.csv: line 2, column 2 (pixel 0): "oops" is not a number; pixels must be numbers from 0 to 255 (or 0 to 1 for the whole file)');
+  await expect(alert).toContainText(
+    'bad.csv: line 2, column 2 (pixel 0): "oops" is not a number; pixels must be numbers from 0 to 255 (or 0 to 1 for the whole file)',
+  );
   await expect(alert).toContainText('Nothing changed: the lab still trains on synthetic.');
   await expect(page.locator('#cfg-dataset')).toHaveValue('synthetic');
   await expect(page.getByTestId('upload-summary')).toHaveCount(0);
@@ -62,7 +64,9 @@ test('a malformed CSV is refused inline with the line and column; the previous d
 test('a shared link with dataset=custom explains that the file must be uploaded again', async ({ page }) => {
   await open(page, `${MICRO}&dataset=custom`);
   await expect(page.locator('#cfg-dataset')).toHaveValue('custom');
-  await expect(page.locator('#cfg-dataset-error')).toContainText('dataset: "custom" needs an uploaded file and none is loaded in this tab; upload a CSV or an image folder under “Your dataset” (a link or a reload cannot carry the data: upload the file again)');
+  await expect(page.locator('#cfg-dataset-error')).toContainText(
+    'dataset: "custom" needs an uploaded file and none is loaded in this tab; upload a CSV or an image folder under “Your dataset” (a link or a reload cannot carry the data: upload the file again)',
+  );
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await page.getByLabel('Upload a CSV file').setInputFiles(csvFile('digits.csv', GOOD_CSV));
   await expect(page.locator('#cfg-dataset-error')).toHaveCount(0);
@@ -87,6 +91,8 @@ test('a folder of class-named image folders is decoded and summarised; mixed siz
 
   await writeFile(join(root, 'dots', 'odd.png'), greyPng(12, 10, new Array(120).fill(128)));
   await page.getByLabel('Upload an image folder (one subfolder per class)').setInputFiles(root);
-  await expect(page.getByTestId('upload-error')).toContainText(/shapes: shapes\/dots\/odd\.png is 12×10 but shapes\/\w+\/\d+\.png is 10×10; every image must have the same size/);
+  await expect(page.getByTestId('upload-error')).toContainText(
+    /shapes: shapes\/dots\/odd\.png is 12×10 but shapes\/\w+\/\d+\.png is 10×10; every image must have the same size/,
+  );
   await expect(page.getByTestId('upload-summary')).toContainText('shapes · 380 images');
 });

@@ -10,7 +10,15 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASET_SOURCES, DatasetError, IMAGE_SIZE, NUM_CLASSES, PIXELS, resolvePackage, type DatasetSource } from './datasets/packageSources';
+import {
+  DATASET_SOURCES,
+  DatasetError,
+  IMAGE_SIZE,
+  NUM_CLASSES,
+  PIXELS,
+  resolvePackage,
+  type DatasetSource,
+} from './datasets/packageSources';
 import { stratifiedSplit, type SplitData } from './datasets/stratifiedSplit';
 import type { BinaryDatasetManifest } from '../src/core/data/binaryDataset';
 

@@ -84,7 +84,8 @@ function readMnist(dir: string): ClassPools {
       const image = new Uint8Array(PIXELS);
       for (let p = 0; p < PIXELS; p++) {
         const v = flat[start + p];
-        if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new DatasetError('mnist', `${path}: value ${String(v)} at ${start + p} is not in 0..1`);
+        if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+          throw new DatasetError('mnist', `${path}: value ${String(v)} at ${start + p} is not in 0..1`);
         image[p] = Math.round(v * 255);
       }
       images.push(image);
@@ -101,11 +102,13 @@ function readFashionMnist(dir: string): ClassPools {
     const images: Uint8Array[] = [];
     readClassData('fashion-mnist', path).forEach((row, i) => {
       if (Array.isArray(row) && row.length === 0) return; // known padding rows in class 0
-      if (!Array.isArray(row) || row.length !== PIXELS) throw new DatasetError('fashion-mnist', `${path}: row ${i} is not ${PIXELS} pixels`);
+      if (!Array.isArray(row) || row.length !== PIXELS)
+        throw new DatasetError('fashion-mnist', `${path}: row ${i} is not ${PIXELS} pixels`);
       const image = new Uint8Array(PIXELS);
       for (let p = 0; p < PIXELS; p++) {
         const v: unknown = row[p];
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 255) throw new DatasetError('fashion-mnist', `${path}: row ${i} pixel ${p} is ${String(v)}, not an integer 0..255`);
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 255)
+          throw new DatasetError('fashion-mnist', `${path}: row ${i} pixel ${p} is ${String(v)}, not an integer 0..255`);
         image[p] = v;
       }
       images.push(image);

@@ -20,6 +20,7 @@ import { useConfigState } from '../features/controls/useConfigState';
 import { useExperiment } from '../features/experiment/useExperiment';
 import { defaultRecordName, newRecordId } from '../features/runs/runRecords';
 import { useSavedRuns } from '../features/runs/useSavedRuns';
+import { SweepPanel } from '../features/sweep/SweepPanel';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { ResultsView } from './ResultsView';
 import { useEngine } from './useEngine';
@@ -27,6 +28,7 @@ import { useTestHooks } from './testHooks';
 import { backendOverrideFromUrl } from './urlState';
 import type { ResumeRequest } from './resumeMachine';
 import { useResumeMachine } from './useResumeMachine';
+import { DismissibleAlert } from './DismissibleAlert';
 
 const LADDER = findPreset('scorer-ladder');
 
@@ -37,7 +39,8 @@ export function App() {
   const settings = useConfigState();
   const saved = useSavedRuns();
   // An accepted upload becomes the dataset, with split sizes that fit it; a refused one changes nothing.
-  const trainOnUpload = (examples: number) => settings.setConfig({ ...settings.config, dataset: 'custom', ...fitSizesToUpload(settings.config, examples) });
+  const trainOnUpload = (examples: number) =>
+    settings.setConfig({ ...settings.config, dataset: 'custom', ...fitSizesToUpload(settings.config, examples) });
   const upload = useUploadedDataset(engine, (set) => trainOnUpload(set.info.examples));
   const uploadInfo = upload.current?.set.info ?? null;
   const datasetErrors = customDatasetErrors(settings.config, uploadInfo);
@@ -58,12 +61,26 @@ export function App() {
     },
     [saved, settings.preset, uploadInfo],
   );
-  const onCheckpoint = useCallback((checkpoint: ExperimentCheckpoint) => void saved.saveCheckpoint(liveRecordId.current, checkpoint), [saved]);
+  // Which sweep panel trains (its cells' checkpoints are not the saved experiment's).
+  const [sweeping, setSweeping] = useState<'sensitivity' | 'budget' | null>(null);
+  const sweepingRef = useRef(sweeping);
+  sweepingRef.current = sweeping;
+  const onCheckpoint = useCallback(
+    (checkpoint: ExperimentCheckpoint) => {
+      if (sweepingRef.current === null) void saved.saveCheckpoint(liveRecordId.current, checkpoint);
+    },
+    [saved],
+  );
+  const onSensitivityRunning = useCallback((on: boolean) => setSweeping((s) => (on ? 'sensitivity' : s === 'sensitivity' ? null : s)), []);
+  const onBudgetRunning = useCallback((on: boolean) => setSweeping((s) => (on ? 'budget' : s === 'budget' ? null : s)), []);
   const ready = session.backend.status === 'ready';
   // A crash or lost device mid-run: resume from the latest checkpoint once the restarted worker is ready.
   const startRef = useRef<(request: ResumeRequest) => void>(() => {});
   const resumer = useResumeMachine(ready, (request) => startRef.current(request));
-  const onInterrupted = useCallback((_message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => resumer.interrupted(checkpoint, options), [resumer.interrupted]);
+  const onInterrupted = useCallback(
+    (_message: string, checkpoint: ExperimentCheckpoint | null, options: StartOptions) => resumer.interrupted(checkpoint, options),
+    [resumer.interrupted],
+  );
   const experiment = useExperiment(engine, { onFinished, onProgress, onCheckpoint, onInterrupted });
   startRef.current = (request) => void experiment.start(request.resume.config, { ...request, scorers: request.resume.scorers });
   /** The saved record on screen (opened, imported, or the experiment that trains): Export / Delete target. */
@@ -87,9 +104,11 @@ export function App() {
   };
   const blockedReason = !ready
     ? 'Waiting for the compute backend to start…'
-    : settings.validConfig === null || draftErrors.length > 0 || datasetErrors.length > 0
-      ? 'Fix the highlighted settings to run.'
-      : null;
+    : sweeping
+      ? 'A sweep is running; stop it first.'
+      : settings.validConfig === null || draftErrors.length > 0 || datasetErrors.length > 0
+        ? 'Fix the highlighted settings to run.'
+        : null;
   const run = (scorers?: readonly string[]) => {
     if (!settings.validConfig) return;
     const presetScorers = settings.preset ? findPreset(settings.preset) : null;
@@ -98,7 +117,9 @@ export function App() {
   };
   const runLadder = () => {
     if (!settings.validConfig || 'error' in LADDER) return;
-    const policies = settings.validConfig.policies.includes('learnability') ? settings.validConfig.policies : [...settings.validConfig.policies, 'learnability' as const];
+    const policies = settings.validConfig.policies.includes('learnability')
+      ? settings.validConfig.policies
+      : [...settings.validConfig.policies, 'learnability' as const];
     settings.setConfig({ ...settings.validConfig, policies });
     startExperiment({ ...settings.validConfig, policies }, LADDER.scorers ? [...LADDER.scorers] : undefined);
   };
@@ -110,7 +131,17 @@ export function App() {
   useTestHooks(engine);
   // While an experiment trains, its own in-progress record is shown live, not a second time from storage.
   const running = experiment.state.status === 'running';
-  const busyReason = running ? 'An experiment is running; stop it first.' : null;
+  const busyReason = running ? 'An experiment is running; stop it first.' : sweeping ? 'A sweep is running; stop it first.' : null;
+  const sweepBlocked = (kind: 'sensitivity' | 'budget') =>
+    !ready
+      ? 'Waiting for the compute backend to start…'
+      : running
+        ? 'An experiment is running; stop it first.'
+        : sweeping && sweeping !== kind
+          ? 'The other sweep is running; stop it first.'
+          : settings.validConfig === null
+            ? 'Fix the highlighted settings to run.'
+            : null;
   const openResult = (result: ExperimentResult, id: string | null) => {
     // Opening another result mid-run would end the live view while the worker still trains into it.
     if (running) return;
@@ -137,35 +168,26 @@ export function App() {
         <p className="tagline">Bad students make great teachers — online batch selection, trained live on your device.</p>
         <BackendBadge state={session.backend} />
       </header>
-      {session.failure && (
-        <div role="alert" className="notice notice-error" data-testid="engine-failure">
-          {session.failure}{' '}
-          <button type="button" onClick={session.dismissFailure}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {session.failure && <DismissibleAlert message={session.failure} onDismiss={session.dismissFailure} testId="engine-failure" />}
       {resumer.notice && (
         <div role="status" className="notice" data-testid="resume-notice">
           {resumer.notice}
           {resumer.offer && (
             <>
               {' '}
-              <button type="button" onClick={() => resumer.offer && resumer.resumeNow(resumer.offer)} disabled={!ready || running} title={!ready ? 'Waiting for the compute backend to start…' : undefined}>
+              <button
+                type="button"
+                onClick={() => resumer.offer && resumer.resumeNow(resumer.offer)}
+                disabled={!ready || running}
+                title={!ready ? 'Waiting for the compute backend to start…' : undefined}
+              >
                 Resume
               </button>
             </>
           )}
         </div>
       )}
-      {saved.storageError && (
-        <div role="alert" className="notice notice-error" data-testid="storage-error">
-          {saved.storageError}{' '}
-          <button type="button" onClick={saved.dismissStorageError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {saved.storageError && <DismissibleAlert message={saved.storageError} onDismiss={saved.dismissStorageError} testId="storage-error" />}
       {!override.ok && (
         <div role="alert" className="notice notice-error" data-testid="config-error">
           {override.message} Using the best available backend instead.
@@ -186,12 +208,42 @@ export function App() {
               onCopyLink={copyLink}
               linkMessage={linkMessage}
             />
-            <ConfigForm config={settings.config} onChange={settings.setConfig} errors={[...settings.errors, ...datasetErrors]} disabled={experiment.state.status === 'running'} onDraftErrorsChange={setDraftErrors} />
+            <ConfigForm
+              config={settings.config}
+              onChange={settings.setConfig}
+              errors={[...settings.errors, ...datasetErrors]}
+              disabled={experiment.state.status === 'running'}
+              onDraftErrorsChange={setDraftErrors}
+            />
           </section>
-          <DatasetUploadPanel upload={upload} selectedDataset={settings.config.dataset} onUse={() => uploadInfo && trainOnUpload(uploadInfo.examples)} disabled={experiment.state.status === 'running'} />
+          <DatasetUploadPanel
+            upload={upload}
+            selectedDataset={settings.config.dataset}
+            onUse={() => uploadInfo && trainOnUpload(uploadInfo.examples)}
+            disabled={experiment.state.status === 'running'}
+          />
         </aside>
         <main className="lab-results">
-          <ResultsView state={experiment.state} savedResults={savedResults} filterRatio={settings.config.filterRatio} shownRecord={shownRecord} />
+          <ResultsView
+            state={experiment.state}
+            savedResults={savedResults}
+            filterRatio={settings.config.filterRatio}
+            shownRecord={shownRecord}
+          />
+          <SweepPanel
+            kind="sensitivity"
+            engine={engine}
+            base={settings.validConfig}
+            blockedReason={sweepBlocked('sensitivity')}
+            onRunningChange={onSensitivityRunning}
+          />
+          <SweepPanel
+            kind="budget"
+            engine={engine}
+            base={settings.validConfig}
+            blockedReason={sweepBlocked('budget')}
+            onRunningChange={onBudgetRunning}
+          />
           <SavedRunsPanel
             saved={saved}
             current={experiment.state.result}

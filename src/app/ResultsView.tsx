@@ -7,6 +7,7 @@ import { useNextTask } from '../features/experiment/useNextTask';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { PanelFallback, type OffendingRecord } from '../features/errors/PanelFallback';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
+import { ClassBreakdown } from '../features/inspector/ClassBreakdown';
 import { SelectionInspector } from '../features/inspector/SelectionInspector';
 import { ParetoChart } from '../features/pareto/ParetoChart';
 import { RaceChart } from '../features/race/RaceChart';
@@ -18,6 +19,7 @@ const Savings = memo(SavingsPanel);
 const Flops = memo(FlopBreakdown);
 const Pareto = memo(ParetoChart);
 const Inspector = memo(SelectionInspector);
+const PerClass = memo(ClassBreakdown);
 
 interface Props {
   state: ExperimentState;
@@ -29,8 +31,22 @@ interface Props {
 }
 
 /** One panel that, if it throws, is replaced by a notice naming it and the record it was drawing. */
-function Guarded({ panel, resetKey, record, hint, children }: { panel: string; resetKey: unknown; record: OffendingRecord | null; hint?: string; children: ReactNode }) {
-  const fallback = (error: Error, retry: () => void) => <PanelFallback panel={panel} error={error} retry={retry} record={record} {...(hint ? { hint } : {})} />;
+function Guarded({
+  panel,
+  resetKey,
+  record,
+  hint,
+  children,
+}: {
+  panel: string;
+  resetKey: unknown;
+  record: OffendingRecord | null;
+  hint?: string;
+  children: ReactNode;
+}) {
+  const fallback = (error: Error, retry: () => void) => (
+    <PanelFallback panel={panel} error={error} retry={retry} record={record} {...(hint ? { hint } : {})} />
+  );
   return (
     <ErrorBoundary fallback={fallback} resetKey={resetKey}>
       {children}
@@ -59,12 +75,18 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
   const iid = finished.find((r: RunResult) => r.policy === 'uniform');
   const target = comparisons[0]?.targetAccuracy ?? null;
   const metric = state.config ? accuracyName(state.config.dataset) : 'test accuracy';
-  const paretoResults = useMemo(() => (live && finished.length > 1 ? [...savedResults, live] : savedResults), [live, finished, savedResults]);
+  const paretoResults = useMemo(
+    () => (live && finished.length > 1 ? [...savedResults, live] : savedResults),
+    [live, finished, savedResults],
+  );
 
   const savingsInput = useNextTask(comparisons, 16);
   const paretoInput = useNextTask(paretoResults, 48);
   const flopsInput = useNextTask(curveRuns, 80);
   const selectionInput = useNextTask(state.selection, 112);
+  const perClassInput = useNextTask(curveRuns, 144);
+  const classes = state.classes ?? null;
+  const captioned = state.config?.dataset === 'captioned-shapes';
 
   const shown = state.result ?? state.config;
   return (
@@ -84,7 +106,12 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       <Guarded panel="Savings" resetKey={shown} record={shownRecord}>
         <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
       </Guarded>
-      <Guarded panel="Scorer size vs savings" resetKey={paretoInput} record={shownRecord} hint="It draws every saved run: export or delete the one that fails from Saved runs below.">
+      <Guarded
+        panel="Scorer size vs savings"
+        resetKey={paretoInput}
+        record={shownRecord}
+        hint="It draws every saved run: export or delete the one that fails from Saved runs below."
+      >
         <Pareto results={paretoInput} filterRatio={filterRatio} />
       </Guarded>
       <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>
@@ -92,6 +119,9 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
         <Inspector selection={selectionInput} runs={curveRuns} />
+      </Guarded>
+      <Guarded panel="Per-class view" resetKey={shown} record={shownRecord}>
+        <PerClass runs={perClassInput} classes={classes} captioned={captioned} />
       </Guarded>
     </>
   );

@@ -41,7 +41,11 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
         <button type="button" disabled={!current} onClick={() => current && downloadText(`result-${stamp()}.json`, resultToJson(current))}>
           Export JSON
         </button>
-        <button type="button" disabled={!current} onClick={() => current && downloadText(`curves-${stamp()}.csv`, curvesCsv(current), 'text/csv')}>
+        <button
+          type="button"
+          disabled={!current}
+          onClick={() => current && downloadText(`curves-${stamp()}.csv`, curvesCsv(current), 'text/csv')}
+        >
           Export CSV
         </button>
         <button type="button" disabled={!current} onClick={() => void exportPng()}>
@@ -58,7 +62,11 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
         />
       </div>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'notice notice-error' : 'hint'} data-testid="import-message">
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'notice notice-error' : 'hint'}
+          data-testid="import-message"
+        >
           {message.text}
         </p>
       )}

@@ -22,7 +22,8 @@ describe('layer boundaries (eslint)', () => {
   });
 
   it('accepts core code that only uses tfjs and core', async () => {
-    const code = "import * as tf from '@tensorflow/tfjs';\nimport { createRng } from '../random/rng';\nexport const f = () => tf.scalar(createRng(1).next());\n";
+    const code =
+      "import * as tf from '@tensorflow/tfjs';\nimport { createRng } from '../random/rng';\nexport const f = () => tf.scalar(createRng(1).next());\n";
     expect(await lintAs('src/core/models/fine.ts', code)).toEqual([]);
   });
 

@@ -16,7 +16,9 @@ function webgpuDevice(): LosableDevice | null {
 export function watchDeviceLoss(onLost: (message: string) => void): void {
   const device = webgpuDevice();
   if (!device) return;
-  void device.lost.then((info) => onLost(`the GPU device was lost (${info.reason ?? 'unknown reason'}${info.message ? `: ${info.message}` : ''})`));
+  void device.lost.then((info) =>
+    onLost(`the GPU device was lost (${info.reason ?? 'unknown reason'}${info.message ? `: ${info.message}` : ''})`),
+  );
 }
 
 /** Test affordance: destroys the device, which resolves device.lost exactly as a real loss would. */

@@ -18,7 +18,8 @@ export interface StartOptions {
 
 /** What the UI talks to, whether training runs in a Web Worker or on this thread (tests). */
 export interface Engine {
-  initBackend(requested: BackendName | null): Promise<CapabilityReport>;
+  /** `requested` wins; otherwise the fastest backend by a short probe, or by `probeCache` (stored probe results). */
+  initBackend(requested: BackendName | null, probeCache?: unknown): Promise<CapabilityReport>;
   /** The backend the last initBackend chose (null before one, and after a failure until the next). */
   readonly backend: BackendName | null;
   selfCheck(size: number): Promise<SelfCheckResult>;

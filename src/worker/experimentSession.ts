@@ -37,14 +37,26 @@ export class ExperimentSession {
   }
 
   /** `upload`: the encoded uploaded dataset, read when config.dataset is custom. */
-  async run(config: ExperimentConfig, { scorers, resume }: StartOptions, emit: EventSink, { upload, onCheckpoint }: SessionExtras = {}): Promise<ExperimentResult> {
+  async run(
+    config: ExperimentConfig,
+    { scorers, resume }: StartOptions,
+    emit: EventSink,
+    { upload, onCheckpoint }: SessionExtras = {},
+  ): Promise<ExperimentResult> {
     if (this.running) throw new Error('an experiment is already running; stop it first');
     this.running = true;
     this.stopRequested = false;
     try {
-      emit({ type: 'phase', runId: 'data', message: resume ? `loading ${config.dataset} to resume from step ${resume.current?.step ?? 0} of ${resume.current?.runId ?? 'the next run'}` : `loading ${config.dataset}` });
+      emit({
+        type: 'phase',
+        runId: 'data',
+        message: resume
+          ? `loading ${config.dataset} to resume from step ${resume.current?.step ?? 0} of ${resume.current?.runId ?? 'the next run'}`
+          : `loading ${config.dataset}`,
+      });
       const dataset: Dataset = await loadDataset(config, withUploadedDataset(this.readFile, upload));
-      const forward = (event: ExperimentEvent) => emit(event.type === 'selection' ? { ...event, sample: withThumbnails(event.sample, dataset) } : event);
+      const forward = (event: ExperimentEvent) =>
+        emit(event.type === 'selection' ? { ...event, sample: withThumbnails(event.sample, dataset) } : event);
       return await runExperiment(config, dataset, {
         backend: this.backend(),
         emit: forward,

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../core/backend/selectBackend';
+import { chooseBackend } from '../core/backend/chooseBackend';
 import { runMatmulSelfCheck } from '../core/backend/selfCheck';
 import { fetchDatasetFile } from './datasetFetcher';
 import { destroyDevice, deviceLostWithin, watchDeviceLoss } from './deviceWatch';
@@ -16,7 +16,7 @@ const DEVICE_LOSS_GRACE_MS = 1000;
 async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
   switch (body.type) {
     case 'init-backend': {
-      const report = await selectBackend({ requested: body.requested, wasmPaths: viteWasmPaths });
+      const report = await chooseBackend({ requested: body.requested, wasmPaths: viteWasmPaths, probeCache: body.probeCache });
       watchDeviceLoss((error) => post({ v: PROTOCOL_VERSION, kind: 'fatal', cause: 'device-lost', error }));
       return { type: 'backend-ready', report };
     }
@@ -48,7 +48,13 @@ async function handle(id: number, body: RequestBody): Promise<ResponseBody> {
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { v, id, body } = event.data;
   if (v !== PROTOCOL_VERSION) {
-    post({ v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: `protocol version ${v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page` });
+    post({
+      v: PROTOCOL_VERSION,
+      kind: 'response',
+      id,
+      ok: false,
+      error: `protocol version ${v} not supported (worker speaks ${PROTOCOL_VERSION}); reload the page`,
+    });
     return;
   }
   try {

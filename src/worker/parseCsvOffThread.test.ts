@@ -34,7 +34,8 @@ describe('parseCsvOffThread', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(reply).toEqual({
       ok: false,
-      message: 'slow.csv: reading took longer than 30 s and was stopped; check that the file is a CSV with one row per image (label,p0,p1,…) and short numeric cells, or upload a smaller file',
+      message:
+        'slow.csv: reading took longer than 30 s and was stopped; check that the file is a CSV with one row per image (label,p0,p1,…) and short numeric cells, or upload a smaller file',
     });
     expect(SilentWorker.made[0]?.terminated).toBe(true);
   });

@@ -10,7 +10,7 @@ import type { ExperimentResult } from '../core/experiment/resultTypes';
 export type FatalCause = 'device-lost';
 
 /** Bumped whenever a message shape changes; both sides refuse a mismatch instead of misreading it. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export interface StartExperiment {
   type: 'start-experiment';
@@ -24,7 +24,8 @@ export interface StartExperiment {
 }
 
 export type RequestBody =
-  | { type: 'init-backend'; requested: BackendName | null }
+  /** probeCache: the page's stored backend-probe results (the worker has no localStorage); absent = probe afresh. */
+  | { type: 'init-backend'; requested: BackendName | null; probeCache?: unknown }
   | { type: 'self-check'; size: number }
   | StartExperiment
   | { type: 'stop-experiment' }

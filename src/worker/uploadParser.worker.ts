@@ -12,7 +12,13 @@ self.onmessage = (event: MessageEvent<ParseCsvRequest>) => {
     const set = parseCsvImageSet(bytes, { fileName, ...(size ?? {}) });
     reply = { ok: true, set, encoded: encodeLabImageSet(set) };
   } catch (error) {
-    reply = { ok: false, message: error instanceof DatasetFileError ? error.message : `${fileName}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+    reply = {
+      ok: false,
+      message:
+        error instanceof DatasetFileError
+          ? error.message
+          : `${fileName}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   self.postMessage(reply);
 };

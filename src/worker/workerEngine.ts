@@ -1,7 +1,15 @@
 import type { BackendName } from '../core/backend/backendNames';
 import type { ExperimentConfig } from '../core/config/experimentConfig';
 import type { ExperimentCheckpoint } from '../core/experiment/checkpoint';
-import { EngineLostError, Listeners, type CheckpointListener, type Engine, type EngineFailure, type EngineListener, type StartOptions } from './engine';
+import {
+  EngineLostError,
+  Listeners,
+  type CheckpointListener,
+  type Engine,
+  type EngineFailure,
+  type EngineListener,
+  type StartOptions,
+} from './engine';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseFor, type WorkerMessage, type WorkerRequest } from './protocol';
 
 type Pending = { resolve: (body: never) => void; reject: (error: Error) => void };
@@ -50,8 +58,8 @@ export class WorkerEngine implements Engine {
     await this.request({ type: 'simulate-failure', failure });
   }
 
-  async initBackend(requested: BackendName | null) {
-    const { report } = await this.request({ type: 'init-backend', requested });
+  async initBackend(requested: BackendName | null, probeCache?: unknown) {
+    const { report } = await this.request({ type: 'init-backend', requested, ...(probeCache === undefined ? {} : { probeCache }) });
     this.backend = report.backend;
     return report;
   }

@@ -38,7 +38,12 @@ export function textTowerSpec(image: VitSpec, text: TextShape, embeddingDim: num
  * pair's similarity, E MACs per scored pair and B·E per pair in the batch-wide contrastive loss —
  * under 1% of the learner's F at the lab's sizes (E = 32, B ≤ 256).
  */
-export function twoTowerForwardFlops(image: VitSpec, input: Pick<InputShape, 'imageSize' | 'channels'>, text: TextShape, embeddingDim: number): { image: Flops; text: Flops; total: Flops } {
+export function twoTowerForwardFlops(
+  image: VitSpec,
+  input: Pick<InputShape, 'imageSize' | 'channels'>,
+  text: TextShape,
+  embeddingDim: number,
+): { image: Flops; text: Flops; total: Flops } {
   const imageMacs = vitForwardMacs(image, { ...input, numClasses: embeddingDim }).total;
   const textMacs = textTowerMacs(textTowerSpec(image, text, embeddingDim)).total;
   return { image: flops(2 * imageMacs), text: flops(2 * textMacs), total: flops(2 * (imageMacs + textMacs)) };

@@ -7,7 +7,14 @@ import { compareWithIid, isComputePositive } from './savings';
 import { crossingPoint, smoothedAccuracy, targetAccuracy } from './targetCrossing';
 
 const curve = (accs: number[], flopsPerStep = 100, every = 10): CurvePoint[] =>
-  accs.map((a, i) => ({ step: i * every, testAccuracy: a, trainLoss: null, flops: flops(i * every * flopsPerStep), wallMs: i * every, noisySelectedFraction: null }));
+  accs.map((a, i) => ({
+    step: i * every,
+    testAccuracy: a,
+    trainLoss: null,
+    flops: flops(i * every * flopsPerStep),
+    wallMs: i * every,
+    noisySelectedFraction: null,
+  }));
 
 const run = (policy: RunResult['policy'], accs: number[], flopsPerStep: number, learnerPerStep = 100): RunResult => ({
   id: policy,
@@ -15,11 +22,17 @@ const run = (policy: RunResult['policy'], accs: number[], flopsPerStep: number, 
   scorer: policy === 'uniform' ? null : 'ViT-Mu/8',
   final: { testAccuracy: accs.at(-1)!, steps: (accs.length - 1) * 10, flops: flops((accs.length - 1) * 10 * flopsPerStep), wallMs: 0 },
   curve: curve(accs, flopsPerStep),
-  phaseFlops: { learner: learnerPerStep * 100, scoring: (flopsPerStep - learnerPerStep) * 100, online: 0, reference: 0 } as RunResult['phaseFlops'],
+  phaseFlops: {
+    learner: learnerPerStep * 100,
+    scoring: (flopsPerStep - learnerPerStep) * 100,
+    online: 0,
+    reference: 0,
+  } as RunResult['phaseFlops'],
   referencePretrainFlops: flops(500),
   modelFlops: { learner: flops(10), scorer: policy === 'uniform' ? null : flops(1) },
   phaseWallMs: phaseRecord(() => 0),
   referenceTestAccuracy: null,
+  onlineTestAccuracy: null,
 });
 
 describe('steps to target', () => {
@@ -80,6 +93,8 @@ describe('Pareto frontier', () => {
       { id: 'e', cost: 2, gain: 0.3 }, // tie with b: neither dominates
       { id: 'f', cost: Number.NaN, gain: 1 },
     ];
-    expect(paretoFrontier(pts).map((p) => p.id)).toEqual(['b', 'e', 'a', 'd'].sort((x, y) => pts.find((p) => p.id === x)!.cost - pts.find((p) => p.id === y)!.cost));
+    expect(paretoFrontier(pts).map((p) => p.id)).toEqual(
+      ['b', 'e', 'a', 'd'].sort((x, y) => pts.find((p) => p.id === x)!.cost - pts.find((p) => p.id === y)!.cost),
+    );
   });
 });

@@ -11,6 +11,8 @@ export interface ParetoPoint {
  */
 export function paretoFrontier<T extends ParetoPoint>(points: readonly T[]): T[] {
   const valid = points.filter((p) => Number.isFinite(p.cost) && Number.isFinite(p.gain));
-  const frontier = valid.filter((p) => !valid.some((q) => q !== p && q.cost <= p.cost && q.gain >= p.gain && (q.cost < p.cost || q.gain > p.gain)));
+  const frontier = valid.filter(
+    (p) => !valid.some((q) => q !== p && q.cost <= p.cost && q.gain >= p.gain && (q.cost < p.cost || q.gain > p.gain)),
+  );
   return frontier.sort((a, b) => a.cost - b.cost || b.gain - a.gain);
 }

@@ -8,7 +8,7 @@ export function saving(active: number | null, iid: number | null): number | null
 }
 
 /**
- * Break-even (design §6): with learner saving s and per-step overhead o (extra FLOPs ÷ learner
+ * Break-even (docs/architecture.md, "Formulas"): with learner saving s and per-step overhead o (extra FLOPs ÷ learner
  * FLOPs), an active run spends (1 − s)(1 + o) of IID's compute: positive iff that is below 1.
  */
 export function isComputePositive(learnerSaving: number, overheadRatio: number): boolean {

@@ -9,9 +9,7 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   cpu: 'CPU',
 };
 
-export type BackendOverride =
-  | { ok: true; backend: BackendName | null }
-  | { ok: false; message: string };
+export type BackendOverride = { ok: true; backend: BackendName | null } | { ok: false; message: string };
 
 export function isBackendName(value: string): value is BackendName {
   return (BACKEND_ORDER as readonly string[]).includes(value);

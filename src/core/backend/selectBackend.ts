@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_ORDER, type BackendName } from './backendNames';
+import type { BackendProbeSummary } from './backendProbe';
+import { applyWasmThreadPlan, currentThreadingEnvironment, planWasmThreads, type WasmThreading } from './wasmThreads';
 import { describeWebGpuAdapter, type AdapterInfo } from './webgpuAdapter';
 
 export interface SkippedBackend {
@@ -15,6 +17,10 @@ export interface CapabilityReport {
   requested: BackendName | null;
   adapter: AdapterInfo | null;
   skipped: SkippedBackend[];
+  /** On wasm: the threads it runs on, and why not every core when fewer. */
+  threads?: WasmThreading;
+  /** When the backend was picked by measurement (no `?backend=`): the timings and why the winner won. */
+  probe?: BackendProbeSummary;
 }
 
 export interface SelectBackendOptions {
@@ -40,10 +46,7 @@ export function candidateOrder(requested: BackendName | null): BackendName[] {
  */
 export async function selectBackend(options: SelectBackendOptions = {}): Promise<CapabilityReport> {
   const requested = options.requested ?? null;
-  if (options.wasmPaths && !wasmPathsSet) {
-    setWasmPaths(options.wasmPaths);
-    wasmPathsSet = true;
-  }
+  const threadPlan = prepareBackends(options);
   const skipped: SkippedBackend[] = [];
   for (const backend of candidateOrder(requested)) {
     let adapter: AdapterInfo | null = null;
@@ -56,15 +59,29 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
       adapter = probe.adapter;
     }
     const reason = await trySetBackend(backend);
-    if (reason === null) return { backend, requested, adapter, skipped };
+    if (reason === null) {
+      if (backend !== 'wasm') return { backend, requested, adapter, skipped };
+      return { backend, requested, adapter, skipped, threads: threadPlan };
+    }
     skipped.push({ backend, reason });
   }
   // cpu is always registered with tfjs, so reaching this means tfjs itself is broken.
   throw new Error(`No tfjs backend could be initialised: ${skipped.map((s) => `${s.backend} (${s.reason})`).join('; ')}`);
 }
 
+/** Points tfjs at the wasm binaries (once) and sets the wasm thread count; call before any backend starts. */
+export function prepareBackends(options: Pick<SelectBackendOptions, 'wasmPaths'>): WasmThreading {
+  if (options.wasmPaths && !wasmPathsSet) {
+    setWasmPaths(options.wasmPaths);
+    wasmPathsSet = true;
+  }
+  const threadPlan = planWasmThreads(currentThreadingEnvironment());
+  applyWasmThreadPlan(threadPlan);
+  return threadPlan;
+}
+
 /** Returns null on success, or why the backend could not be used. */
-async function trySetBackend(backend: BackendName): Promise<string | null> {
+export async function trySetBackend(backend: BackendName): Promise<string | null> {
   if (tf.findBackendFactory(backend) === null) return 'not available in this environment';
   let ok = false;
   try {

@@ -38,7 +38,7 @@ async function interleavedMediansMs(repetitions: number, warmup: number, works: 
 }
 
 /** A full training step (forward, backward, AdamW) of a variant on a random batch, and its cleanup. */
-function trainStepWork(variant: string, batch: number): { work: Work; dispose: () => void } {
+export function trainStepWork(variant: string, batch: number): { work: Work; dispose: () => void } {
   const model = createModel(variant, BENCH_INPUT, 1);
   const optimizer = new AdamW(model.params);
   const { images, labels } = randomBatch(batch, 2);

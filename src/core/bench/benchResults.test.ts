@@ -13,7 +13,9 @@ function results(overrides: Partial<Record<'efficiency' | 'overhead' | 'tensorsE
     tensorsAfterN: at(overrides.tensorsEnd ?? 82, 100),
     bytesAfterWarmup: at(4096, 20),
     bytesAfterN: at(overrides.bytesEnd ?? 4096, 100),
-    peerRatio: { value: null, backend: 'wasm', variant: 'ViT-S/4' },
+    peerRatio: { value: null, backend: 'wasm', variant: 'ViT-S/4', peer: null },
+    threadSpeedup: { value: null, backend: 'wasm', variant: 'ViT-S/4', threads: 1, oneThreadMs: null, allThreadsMs: null, reason: 'Node', batch: 64 },
+    defaultExperimentSeconds: null,
   };
 }
 

@@ -10,7 +10,7 @@ interface Measured<V> {
   variant: string;
 }
 
-/** bench/results.json (design §9 keys, stable): each figure with the backend and variant it was measured on. */
+/** bench/results.json (keys stable; docs/architecture.md, "Benchmarks"): each figure with the backend and variant it was measured on. */
 export interface BenchResults {
   backend: string;
   quick: boolean;
@@ -21,7 +21,11 @@ export interface BenchResults {
   tensorsAfterN: Measured<number> & { step: number };
   bytesAfterWarmup: Measured<number> & { step: number };
   bytesAfterN: Measured<number> & { step: number };
-  peerRatio: Measured<number | null>;
+  peerRatio: Measured<number | null> & { peer: { framework: string; threads: number; stepMs: number } | null };
+  /** Learner step on 1 wasm thread ÷ on every core; null with the reason where threads cannot run. */
+  threadSpeedup: Measured<number | null> & { threads: number; oneThreadMs: number | null; allThreadsMs: number | null; reason: string | null; batch: number };
+  /** The default preset's experiment end to end (full mode only; null in --quick). */
+  defaultExperimentSeconds: (Measured<number> & { preset: string; runs: number; steps: number }) | null;
 }
 
 /** What makes a run fail (the quick mode's check): a ratio that is not a number, or memory that grew. */

@@ -2,13 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { PHASES as RUN_PHASES } from '../accounting/phases';
 import { modelForwardFlops } from '../models/modelRegistry';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import { DEFAULT_PRESET, PRESETS } from '../config/presets';
+import { currentThreadingEnvironment, planWasmThreads, restartWasmWithThreads } from '../backend/wasmThreads';
+import { loadDataset, type DatasetFileReader } from '../data/datasetRegistry';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { runExperiment } from '../experiment/runExperiment';
 import { VIT_VARIANTS } from '../models/vitVariants';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { BENCH_INPUT, forwardMs, stepAndMatmul, trainStepMs, trainingFlopsPerStep } from './benchMeasures';
 import type { BenchResults, BenchRow } from './benchResults';
+import { perClassTallyMs } from './perClassCost';
 
 export interface BenchOptions {
   /** The tfjs backend already selected (the figures are labelled with it). */
@@ -19,14 +22,23 @@ export interface BenchOptions {
   onProgress?: (fraction: number, label: string) => void | Promise<void>;
   /** Each table row as soon as it is measured. */
   onRow?: (row: BenchRow) => void;
-  /** ms per train step of the same ViT step in a peer framework (PyTorch CPU); null where there is none. */
-  peerStepMs?: (batch: number) => Promise<number | null>;
+  /** The same ViT train step in a peer framework (PyTorch CPU); null where there is none. */
+  peerStep?: (batch: number) => Promise<PeerStep | null>;
+  /** Reads bundled dataset files, for the default experiment when its preset uses one (full mode). */
+  readDatasetFile?: DatasetFileReader;
+}
+
+/** One peer measurement: ms per train step, and what it ran on. */
+export interface PeerStep {
+  ms: number;
+  framework: string;
+  threads: number;
 }
 
 const BATCH = 64;
 
 /** Rough share of the run each part takes (measured on wasm), for the progress bar. */
-const PHASE_WEIGHTS = { efficiency: 0.15, selection: 0.25, throughput: 0.2, memory: 0.35, peer: 0.05 } as const;
+const PHASE_WEIGHTS = { efficiency: 0.1, selection: 0.15, throughput: 0.15, memory: 0.25, peer: 0.05, threads: 0.05, classroom: 0.25 } as const;
 type Phase = keyof typeof PHASE_WEIGHTS;
 const PHASES = Object.keys(PHASE_WEIGHTS) as Phase[];
 
@@ -76,7 +88,8 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     };
   };
   await progress('selection', 0, `IID vs learnability (${pair})`);
-  const selection = await runExperiment(selectionConfig, buildSyntheticDataset(selectionConfig), { backend, emit: stepCounter('selection', 2 * steps) });
+  const selectionData = buildSyntheticDataset(selectionConfig);
+  const selection = await runExperiment(selectionConfig, selectionData, { backend, emit: stepCounter('selection', 2 * steps) });
   const [iidRun, activeRun] = selection.runs;
   if (!iidRun || !activeRun) throw new Error(`bench: the selection experiment ended early (${selection.failure?.message ?? 'no failure reported'})`);
   const measuredRatio = activeRun.final.wallMs / iidRun.final.wallMs;
@@ -87,6 +100,13 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   say('selectionOverheadRatio (measured ÷ predicted; target ≤ 1.2)', selectionOverheadRatio.toFixed(3));
   const phases = activeRun.phaseWallMs;
   say('learnability wall by phase (ms: learner / scoring / online / ref)', RUN_PHASES.map((p) => phases[p].toFixed(0)).join(' / '));
+  // Per-class view (issue 16): its per-step tallies against a learnability step, both measured here.
+  const tallyMs = perClassTallyMs(selectionData.train, selectionData.numClasses, selectionConfig.batchSize, quick ? 2_000 : 20_000);
+  const activeStepMs = activeRun.final.wallMs / Math.max(1, activeRun.final.steps);
+  say(
+    'learnability step with ÷ without per-class tallies (target ≤ 1.03)',
+    `${(1 + tallyMs / activeStepMs).toFixed(5)} (tallies ${(1000 * tallyMs).toFixed(2)} µs of a ${activeStepMs.toFixed(1)} ms step)`,
+  );
 
   // 3. Throughput per variant: training examples/s (b = 64) and scoring examples/s (forward, B = 128).
   const throughput: BenchResults['throughput'] = {};
@@ -123,10 +143,25 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
 
   // 5. Peer: the same train step in another framework, where the caller can run one.
   await progress('peer', 0, 'peer framework (PyTorch CPU), if installed');
-  const peerMs = options.peerStepMs ? await options.peerStepMs(BATCH) : null;
-  const peerRatio = peerMs === null ? null : stepMs / peerMs;
-  say('peerRatio (tfjs step ÷ PyTorch CPU step; target ≤ 5)', peerRatio === null ? 'null (no python3 with torch here)' : peerRatio.toFixed(2));
-  await progress('peer', 1, 'done');
+  const peer = options.peerStep ? await options.peerStep(BATCH) : null;
+  const peerRatio = peer === null ? null : stepMs / peer.ms;
+  say(
+    'peerRatio (tfjs step ÷ PyTorch CPU step; target ≤ 5)',
+    peer === null || peerRatio === null ? 'null (no python with torch: set PYTHON, or apt-get install python3-torch)' : `${peerRatio.toFixed(2)} (${peer.framework}, ${peer.threads} thread${peer.threads === 1 ? '' : 's'})`,
+  );
+
+  // 6. Threads: the learner step on 1 thread ÷ on every core (wasm only; needs cross-origin isolation in a browser).
+  await progress('threads', 0, 'learner step on 1 thread vs every core');
+  const threadSpeedup = await measureThreadSpeedup(backend, learner, Math.max(3, reps / 2));
+  say(
+    `learner-step speedup from 1 thread to all threads (${learner}, b=${BATCH})`,
+    threadSpeedup.value === null ? `null (${threadSpeedup.reason})` : `${threadSpeedup.value.toFixed(2)}× (${threadSpeedup.oneThreadMs.toFixed(1)} → ${threadSpeedup.allThreadsMs.toFixed(1)} ms on ${threadSpeedup.threads} threads)`,
+  );
+
+  // 7. The classroom figure: the default experiment end to end (full mode only; minutes on a laptop).
+  const classroom = quick ? null : await timeDefaultExperiment(backend, options.readDatasetFile, (within, label) => progress('classroom', within, label));
+  if (classroom) say(`default experiment end to end (preset ${classroom.preset}: ${classroom.runs} runs × ${classroom.steps} steps)`, `${classroom.value.toFixed(1)} s`);
+  await progress('classroom', 1, 'done');
 
   const results: BenchResults = {
     backend,
@@ -138,7 +173,64 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     tensorsAfterN: { value: end.tensors, backend, variant: pair, step: memorySteps },
     bytesAfterWarmup: { value: warm.bytes, backend, variant: pair, step: warmStep },
     bytesAfterN: { value: end.bytes, backend, variant: pair, step: memorySteps },
-    peerRatio: { value: peerRatio, backend, variant: learner },
+    peerRatio: { value: peerRatio, backend, variant: learner, peer: peer === null ? null : { framework: peer.framework, threads: peer.threads, stepMs: peer.ms } },
+    threadSpeedup: { ...threadSpeedup, backend, variant: learner, batch: BATCH },
+    defaultExperimentSeconds: classroom === null ? null : { ...classroom, backend, variant: classroom.preset },
   };
   return { results, rows };
+}
+
+type ThreadSpeedup =
+  | { value: number; threads: number; oneThreadMs: number; allThreadsMs: number; reason: null }
+  | { value: null; threads: number; oneThreadMs: null; allThreadsMs: null; reason: string };
+
+/**
+ * ms per learner step on one wasm thread ÷ on every core, both measured here (the backend is
+ * restarted in between and left on every core). Null with the reason where threads cannot run.
+ */
+async function measureThreadSpeedup(backend: string, variant: string, reps: number): Promise<ThreadSpeedup> {
+  const plan = planWasmThreads(currentThreadingEnvironment());
+  const none = (reason: string): ThreadSpeedup => ({ value: null, threads: plan.threads, oneThreadMs: null, allThreadsMs: null, reason });
+  if (backend !== 'wasm') return none(`threads are a wasm setting; this run is on ${backend}`);
+  if (plan.reason !== null) return none(plan.reason);
+  if (plan.threads < 2) return none('this device reports a single core');
+  // Two rounds in turns (1, all, 1, all) so a change in machine load hits both sides; the mean of each side's medians.
+  const one: number[] = [];
+  const all: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    await restartWasmWithThreads(1);
+    one.push(await trainStepMs(variant, BATCH, reps));
+    await restartWasmWithThreads(plan.threads);
+    all.push(await trainStepMs(variant, BATCH, reps));
+  }
+  const oneThreadMs = (one[0]! + one[1]!) / 2;
+  const allThreadsMs = (all[0]! + all[1]!) / 2;
+  return { value: oneThreadMs / allThreadsMs, threads: plan.threads, oneThreadMs, allThreadsMs, reason: null };
+}
+
+/** Wall seconds of the default preset's experiment, every policy run, dataset loading included. */
+export async function timeDefaultExperiment(
+  backend: string,
+  readDatasetFile: DatasetFileReader | undefined,
+  progress: (within: number, label: string) => Promise<void>,
+): Promise<{ value: number; preset: string; runs: number; steps: number }> {
+  const preset = PRESETS[DEFAULT_PRESET] as { config: Partial<ExperimentConfig>; scorers?: readonly string[] };
+  const config: ExperimentConfig = { ...DEFAULT_CONFIG, ...preset.config };
+  const scorers = preset.scorers ? [...preset.scorers] : undefined;
+  const runs = config.policies.length * (scorers?.length ?? 1);
+  const reader: DatasetFileReader =
+    readDatasetFile ??
+    ((dataset) => Promise.reject(new Error(`bench: the default preset needs the ${dataset} files and this bench was given no dataset reader`)));
+  let done = 0;
+  await progress(0, `default experiment (${DEFAULT_PRESET}), ${runs} runs × ${config.steps} steps`);
+  const started = performance.now();
+  const dataset = await loadDataset(config, reader);
+  await runExperiment(config, dataset, {
+    backend,
+    ...(scorers ? { scorers } : {}),
+    emit: (e) => {
+      if (e.type === 'step' && ++done % 20 === 0) void progress(done / (runs * config.steps), `default experiment: step ${done}/${runs * config.steps}`);
+    },
+  });
+  return { value: (performance.now() - started) / 1000, preset: DEFAULT_PRESET, runs, steps: config.steps };
 }

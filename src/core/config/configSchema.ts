@@ -1,6 +1,6 @@
 import { validateModelVariant } from '../models/modelRegistry';
 import { isDecimalNumber, parseDecimal } from '../text/decimalNumber';
-import { DATASET_NAMES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
+import { DATASET_NAMES, HARD_CLASS_STYLES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
 
 /**
  * One row per config key: its type, allowed range and a one-line help. The same table drives
@@ -21,10 +21,20 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   testSize: { kind: 'int', min: 100, max: 10_000, help: 'clean test examples' },
   pixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the easy synthetic classes' },
   hardPixelNoise: { kind: 'number', min: 0, max: 4, help: 'pixel noise σ of the hard synthetic classes (upper half)' },
+  hardClassStyle: {
+    kind: 'enum',
+    values: HARD_CLASS_STYLES,
+    help: 'synthetic hard classes: pixel-noise = noisier (hardPixelNoise); fine-detail = one shared shape told apart only by a few small dots',
+  },
   labelNoise: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training labels corrupted (captioned data: mismatched captions)' },
   noiseKind: { kind: 'enum', values: NOISE_KINDS, help: 'symmetric: a random other class; asymmetric: c → c+1' },
   duplicateFraction: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training examples replaced by duplicates' },
-  unlearnableFraction: { kind: 'number', min: 0, max: 0.9, help: 'fraction of training examples replaced by pure noise with random labels' },
+  unlearnableFraction: {
+    kind: 'number',
+    min: 0,
+    max: 0.9,
+    help: 'fraction of training examples replaced by pure noise with random labels',
+  },
   classImbalance: { kind: 'number', min: 1, max: 100, help: 'largest ÷ smallest class frequency' },
   corruptHeldOut: { kind: 'boolean', help: 'apply the corruption knobs to the held-out split too' },
   learner: { kind: 'model', help: 'learner model variant' },
@@ -41,7 +51,11 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   policies: { kind: 'enum-list', values: POLICY_NAMES, help: 'selection policies to run (uniform = IID baseline)' },
   filterRatio: { kind: 'number', min: 1, max: 16, help: 'ρ = B / b, super-batch over learner batch' },
   temperature: { kind: 'number', min: 0, max: 100, help: 'τ: keep ∝ exp(score/τ), 0 = top-k; paper τ = 1, lab 0.1: sharper (README)' },
-  referenceMode: { kind: 'enum', values: REFERENCE_MODES, help: 'held-out: pretrained then frozen; online: trained alongside, on its own batches' },
+  referenceMode: {
+    kind: 'enum',
+    values: REFERENCE_MODES,
+    help: 'held-out: pretrained then frozen; online: trained alongside, on its own batches',
+  },
   referencePretrainSteps: { kind: 'int', min: 0, max: 100_000, help: 'reference pretraining steps on the held-out split' },
   referenceBatchFactor: { kind: 'int', min: 1, max: 32, help: 'online reference: trains on factor × b training examples a step, at 2× lr' },
 };
@@ -51,7 +65,9 @@ export const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA) as (keyof ExperimentConfig
 export function allowedText(spec: FieldSpec): string {
   switch (spec.kind) {
     case 'int':
-      return spec.multipleOf ? `a multiple of ${spec.multipleOf} from ${spec.min} to ${spec.max}` : `an integer from ${spec.min} to ${spec.max}`;
+      return spec.multipleOf
+        ? `a multiple of ${spec.multipleOf} from ${spec.min} to ${spec.max}`
+        : `an integer from ${spec.min} to ${spec.max}`;
     case 'number':
       return `a number from ${spec.min} to ${spec.max}`;
     case 'enum':
@@ -106,11 +122,18 @@ export function parseFieldValue(key: keyof ExperimentConfig, raw: string): { ok:
   let value: unknown = text;
   if (spec.kind === 'int' || spec.kind === 'number') value = parseDecimal(text);
   else if (spec.kind === 'boolean') value = text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text;
-  else if (spec.kind === 'enum-list') value = text.split(',').map((s) => s.trim()).filter(Boolean);
+  else if (spec.kind === 'enum-list')
+    value = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const problem = checkField(key, value);
   if (problem && (spec.kind === 'int' || spec.kind === 'number')) {
     // "0x10", "0b11", "0o7": Number() would read them, the lab does not (decimal digits only).
-    const notDecimal = text !== '' && !isDecimalNumber(text) && Number.isFinite(Number(text)) ? ' written as a decimal number (digits, optional . and exponent)' : '';
+    const notDecimal =
+      text !== '' && !isDecimalNumber(text) && Number.isFinite(Number(text))
+        ? ' written as a decimal number (digits, optional . and exponent)'
+        : '';
     return { ok: false, message: `${key}: "${raw}" is not allowed; expected ${allowedText(spec)}${notDecimal}` };
   }
   return problem ? { ok: false, message: problem } : { ok: true, value };

@@ -13,6 +13,10 @@ export type NoiseKind = (typeof NOISE_KINDS)[number];
 export { POLICY_NAMES, type PolicyName } from '../selection/policies';
 import type { PolicyName } from '../selection/policies';
 
+/** How the hard half of the synthetic classes is made hard (see src/core/data/syntheticImages.ts). */
+export const HARD_CLASS_STYLES = ['pixel-noise', 'fine-detail'] as const;
+export type HardClassStyle = (typeof HARD_CLASS_STYLES)[number];
+
 export const REFERENCE_MODES = ['held-out', 'online'] as const;
 export type ReferenceMode = (typeof REFERENCE_MODES)[number];
 
@@ -26,6 +30,8 @@ export interface ExperimentConfig {
   pixelNoise: number;
   /** Pixel noise σ of the hard half of the synthetic classes (= pixelNoise: one difficulty). */
   hardPixelNoise: number;
+  /** pixel-noise: the hard classes are noisier; fine-detail: they share one shape and differ in pixel-sized dots. */
+  hardClassStyle: HardClassStyle;
   labelNoise: number;
   noiseKind: NoiseKind;
   duplicateFraction: number;
@@ -72,6 +78,7 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   testSize: 2_000,
   pixelNoise: 0.5,
   hardPixelNoise: 0.5,
+  hardClassStyle: 'pixel-noise',
   labelNoise: 0,
   noiseKind: 'symmetric',
   duplicateFraction: 0,

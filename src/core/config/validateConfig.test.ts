@@ -20,7 +20,10 @@ describe('validateConfig', () => {
     [{ steps: 0 }, 'steps: 0 is not allowed; expected an integer from 1 to 100000'],
     [{ batchSize: 12.5 }, 'batchSize: 12.5 is not allowed; expected an integer from 2 to 1024'],
     [{ dataset: 'cifar' }, 'dataset: "cifar" is not allowed; expected one of synthetic, mnist, fashion-mnist'],
-    [{ policies: ['uniform', 'greedy'] }, 'policies: ["uniform","greedy"] is not allowed; expected a comma-separated list of uniform, hard, easy, learnability, rho'],
+    [
+      { policies: ['uniform', 'greedy'] },
+      'policies: ["uniform","greedy"] is not allowed; expected a comma-separated list of uniform, hard, easy, learnability, rho',
+    ],
     [{ learner: 'ResNet-50' }, 'learner: "ResNet-50" names no known model family'],
     [{ scorer: 'ViT-Q/4' }, 'scorer: "ViT-Q/4": unknown size "Q"; allowed sizes: B, S, Ti, Mi, Mu'],
     [{ temperature: Number.NaN }, 'temperature: NaN is not a number; expected a number from 0 to 100'],
@@ -38,9 +41,13 @@ describe('validateConfig', () => {
   it('checks combinations of fields', () => {
     expect(errorsOf({ labelNoise: 0.5, unlearnableFraction: 0.5 }).join('\n')).toContain('their sum must be at most 0.9');
     expect(errorsOf({ trainSize: 256, batchSize: 200 }).join('\n')).toContain('batchSize: super-batch B = b·ρ = 400 exceeds trainSize 256');
-    expect(errorsOf({ batchSize: 5, filterRatio: 1.5 }).join('\n')).toContain('filterRatio: 1.5 × batchSize 5 = 7.5 is not a whole super-batch');
+    expect(errorsOf({ batchSize: 5, filterRatio: 1.5 }).join('\n')).toContain(
+      'filterRatio: 1.5 × batchSize 5 = 7.5 is not a whole super-batch',
+    );
     expect(errorsOf({ steps: 10, evalEvery: 50 }).join('\n')).toContain('evalEvery: 50 exceeds steps 10');
-    expect(errorsOf({ policies: ['learnability'], heldOutSize: 10 }).join('\n')).toContain('heldOutSize: 10 is smaller than one reference pretraining batch');
+    expect(errorsOf({ policies: ['learnability'], heldOutSize: 10 }).join('\n')).toContain(
+      'heldOutSize: 10 is smaller than one reference pretraining batch',
+    );
     const online = { policies: ['learnability'], referenceMode: 'online', trainSize: 1000, batchSize: 64 };
     expect(errorsOf({ ...online, referenceBatchFactor: 16 })).toEqual([
       'referenceBatchFactor: 16 × batchSize 64 = 1024 exceeds trainSize 1000; allowed referenceBatchFactor ≤ 15 with an online reference',
@@ -70,8 +77,14 @@ describe('parseFieldValue (CLI flags, URL keys)', () => {
     expect(parseFieldValue('policies', 'uniform, learnability')).toEqual({ ok: true, value: ['uniform', 'learnability'] });
   });
   it('rejects with the raw text in the message', () => {
-    expect(parseFieldValue('steps', 'many')).toEqual({ ok: false, message: 'steps: "many" is not allowed; expected an integer from 1 to 100000' });
-    expect(parseFieldValue('embeddingDim', '30')).toEqual({ ok: false, message: 'embeddingDim: "30" is not allowed; expected a multiple of 4 from 4 to 256' });
+    expect(parseFieldValue('steps', 'many')).toEqual({
+      ok: false,
+      message: 'steps: "many" is not allowed; expected an integer from 1 to 100000',
+    });
+    expect(parseFieldValue('embeddingDim', '30')).toEqual({
+      ok: false,
+      message: 'embeddingDim: "30" is not allowed; expected a multiple of 4 from 4 to 256',
+    });
     expect(parseFieldValue('embeddingDim', '48')).toEqual({ ok: true, value: 48 });
   });
 });

@@ -35,6 +35,8 @@ describe.each(['mnist', 'fashion-mnist'] as const)('bundled %s', (name) => {
   });
 
   it('names the fields and the limit when the sizes exceed what ships', async () => {
-    await expect(loadDataset({ ...config, trainSize: 60_000 }, readDatasetFile)).rejects.toThrow(/trainSize \+ heldOutSize = 61000 exceeds the \d+ training examples/);
+    await expect(loadDataset({ ...config, trainSize: 60_000 }, readDatasetFile)).rejects.toThrow(
+      /trainSize \+ heldOutSize = 61000 exceeds the \d+ training examples/,
+    );
   });
 });

@@ -14,23 +14,42 @@ export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 
 /** Reads a file relative to public/datasets/<name>/ (fs in Node, fetch in the browser). */
 export type ReadBytes = (relativePath: string) => Promise<Uint8Array>;
 
-
-type DataConfig = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'>;
+type DataConfig = Pick<
+  ExperimentConfig,
+  | 'trainSize'
+  | 'heldOutSize'
+  | 'testSize'
+  | 'labelNoise'
+  | 'noiseKind'
+  | 'duplicateFraction'
+  | 'unlearnableFraction'
+  | 'classImbalance'
+  | 'corruptHeldOut'
+  | 'seed'
+>;
 
 export async function loadBinaryDataset(name: string, config: DataConfig, read: ReadBytes): Promise<Dataset> {
   const manifest = JSON.parse(new TextDecoder().decode(await read('manifest.json'))) as BinaryDatasetManifest;
-  if (manifest.imageSize !== 28 || manifest.channels !== 1) throw new Error(`${name}: expected 28×28 grey images, manifest says ${manifest.imageSize}×${manifest.imageSize}×${manifest.channels}`);
+  if (manifest.imageSize !== 28 || manifest.channels !== 1)
+    throw new Error(`${name}: expected 28×28 grey images, manifest says ${manifest.imageSize}×${manifest.imageSize}×${manifest.channels}`);
   const pool = await readSplit(name, manifest, 'train', read);
   const testPool = await readSplit(name, manifest, 'test', read);
   const needed = config.trainSize + config.heldOutSize;
   if (needed > pool.labels.length) {
-    throw new Error(`trainSize + heldOutSize = ${needed} exceeds the ${pool.labels.length} training examples ${manifest.title} ships; lower trainSize or heldOutSize (allowed total ≤ ${pool.labels.length})`);
+    throw new Error(
+      `trainSize + heldOutSize = ${needed} exceeds the ${pool.labels.length} training examples ${manifest.title} ships; lower trainSize or heldOutSize (allowed total ≤ ${pool.labels.length})`,
+    );
   }
   if (config.testSize > testPool.labels.length) {
-    throw new Error(`testSize = ${config.testSize} exceeds the ${testPool.labels.length} test examples ${manifest.title} ships; allowed range 1–${testPool.labels.length}`);
+    throw new Error(
+      `testSize = ${config.testSize} exceeds the ${testPool.labels.length} test examples ${manifest.title} ships; allowed range 1–${testPool.labels.length}`,
+    );
   }
   const rng = createRng(deriveSeed(config.seed, `${name}-pool`));
-  const order = shuffleInPlace(Array.from({ length: pool.labels.length }, (_, i) => i), rng);
+  const order = shuffleInPlace(
+    Array.from({ length: pool.labels.length }, (_, i) => i),
+    rng,
+  );
   const trainIdx = takeWithClassQuota(order, pool.labels, config.trainSize, classWeights(manifest.numClasses, config.classImbalance));
   const used = new Set(trainIdx);
   const heldOutIdx = order.filter((i) => !used.has(i)).slice(0, config.heldOutSize);
@@ -64,7 +83,9 @@ async function readSplit(name: string, manifest: BinaryDatasetManifest, split: '
   const entry = manifest.splits[split];
   const [images, labels] = await Promise.all([read(entry.images), read(entry.labels)]);
   if (labels.length !== entry.count || images.length !== entry.count * 28 * 28) {
-    throw new Error(`${name}: ${split} files are damaged (expected ${entry.count} labels and ${entry.count * 784} pixels, got ${labels.length} and ${images.length}); rebuild with npm run datasets -- --force`);
+    throw new Error(
+      `${name}: ${split} files are damaged (expected ${entry.count} labels and ${entry.count * 784} pixels, got ${labels.length} and ${images.length}); rebuild with npm run datasets -- --force`,
+    );
   }
   return { images, labels };
 }

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experimentConfig';
 import { buildCaptionedShapesDataset } from './captionedShapesDataset';
 import { CorruptionCode, corruptedFraction, type Split } from './dataset';
-import { CAPTION_COUNT, CAPTION_LENGTH, CAPTION_VOCABULARY, captionId, captionParts, captionText, captionTokens, POSITIONS, SHADES, SHAPES } from './shapeCaptions';
+import {
+  CAPTION_COUNT,
+  CAPTION_LENGTH,
+  CAPTION_VOCABULARY,
+  captionId,
+  captionParts,
+  captionText,
+  captionTokens,
+  POSITIONS,
+  SHADES,
+  SHAPES,
+} from './shapeCaptions';
 
 const small = { ...DEFAULT_CONFIG, dataset: 'captioned-shapes' as const, trainSize: 2000, heldOutSize: 500, testSize: 400 };
 const count = (split: Split, code: number) => split.corruption.filter((c) => c === code).length;
@@ -32,7 +43,8 @@ describe('captioned-shapes dataset', () => {
     for (let i = 0; i < 200; i++) {
       const { position, shade } = captionParts(d.test.labels[i] as number);
       const quadrantSums = [0, 0, 0, 0];
-      for (let p = 0; p < px; p++) quadrantSums[(Math.floor(p / 16) >= 8 ? 2 : 0) + (p % 16 >= 8 ? 1 : 0)]! += d.test.images[i * px + p] as number;
+      for (let p = 0; p < px; p++)
+        quadrantSums[(Math.floor(p / 16) >= 8 ? 2 : 0) + (p % 16 >= 8 ? 1 : 0)]! += d.test.images[i * px + p] as number;
       quadrantSums.forEach((sum, q) => {
         if (q === position) expect(Math.sign(sum)).toBe(SHADES[shade] === 'bright' ? 1 : -1);
         else expect(sum).toBe(0);
@@ -47,7 +59,7 @@ describe('captioned-shapes dataset', () => {
       let sum = 0;
       let n = 0;
       for (let i = 0; i < d.test.count; i++) {
-        if ((captionParts(d.test.labels[i] as number).shape >= SHAPES.length / 2) !== hard) continue;
+        if (captionParts(d.test.labels[i] as number).shape >= SHAPES.length / 2 !== hard) continue;
         for (let p = 0; p < px; p++) {
           sum += ((d.test.images[i * px + p] as number) - (clean.test.images[i * px + p] as number)) ** 2;
           n++;

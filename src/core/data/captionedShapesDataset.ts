@@ -8,7 +8,18 @@ import { renderShape, SHAPE_IMAGE_SIZE } from './shapeImages';
 
 type DataConfig = Pick<
   ExperimentConfig,
-  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
+  | 'trainSize'
+  | 'heldOutSize'
+  | 'testSize'
+  | 'pixelNoise'
+  | 'hardPixelNoise'
+  | 'labelNoise'
+  | 'noiseKind'
+  | 'duplicateFraction'
+  | 'unlearnableFraction'
+  | 'classImbalance'
+  | 'corruptHeldOut'
+  | 'seed'
 >;
 
 /**
@@ -33,7 +44,8 @@ export function buildCaptionedShapesDataset(config: DataConfig): Dataset {
   const train = render(config.trainSize, 'train', config.classImbalance);
   corruptSplit(train, corruption, pixels, createRng(deriveSeed(config.seed, 'captioned-shapes-train-corruption')));
   const heldOut = render(config.heldOutSize, 'held-out', config.classImbalance);
-  if (config.corruptHeldOut) corruptSplit(heldOut, corruption, pixels, createRng(deriveSeed(config.seed, 'captioned-shapes-held-out-corruption')));
+  if (config.corruptHeldOut)
+    corruptSplit(heldOut, corruption, pixels, createRng(deriveSeed(config.seed, 'captioned-shapes-held-out-corruption')));
   return {
     name: 'captioned-shapes',
     title: 'Captioned shapes (image–text pairs)',

@@ -23,7 +23,10 @@ export function corruptLabel(label: number, kind: NoiseKind, numClasses: number,
  * keep their image with a wrong label (label noise). Every touched example is flagged.
  */
 export function corruptSplit(split: Split, options: CorruptionOptions, pixels: number, rng: Rng): void {
-  const order = shuffleInPlace(Array.from({ length: split.count }, (_, i) => i), rng);
+  const order = shuffleInPlace(
+    Array.from({ length: split.count }, (_, i) => i),
+    rng,
+  );
   const take = (fraction: number) => order.splice(0, Math.round(fraction * split.count));
   const unlearnable = take(options.unlearnableFraction);
   const duplicates = take(options.duplicateFraction);

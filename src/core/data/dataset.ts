@@ -23,6 +23,8 @@ export interface Dataset {
   channels: number;
   numClasses: number;
   classNames: string[];
+  /** Classes made hard by construction (synthetic: the upper half when its pixel noise is higher); absent or empty: none. */
+  hardClasses?: number[];
   train: Split;
   heldOut: Split;
   test: Split;

@@ -42,7 +42,8 @@ export const DATASETS: Record<DatasetName, DatasetEntry> = {
   },
   'captioned-shapes': {
     title: 'Captioned shapes (image–text, ActiveCLIP)',
-    description: 'Procedural 16×16 shapes paired with captions such as "bright cross top-left" (32 captions); trains a two-tower contrastive learner.',
+    description:
+      'Procedural 16×16 shapes paired with captions such as "bright cross top-left" (32 captions); trains a two-tower contrastive learner.',
     load: async (config) => buildCaptionedShapesDataset(config),
     accuracyName: 'zero-shot accuracy',
   },

@@ -28,7 +28,9 @@ export class EpochSampler {
     if (size <= 0) throw new Error('EpochSampler: the split is empty');
     if (resumeFrom) {
       if (resumeFrom.size !== size || resumeFrom.order.length !== size || resumeFrom.cursor < 0 || resumeFrom.cursor > size) {
-        throw new Error(`EpochSampler: the checkpoint is for a split of ${resumeFrom.size} examples (cursor ${resumeFrom.cursor}), this split has ${size}`);
+        throw new Error(
+          `EpochSampler: the checkpoint is for a split of ${resumeFrom.size} examples (cursor ${resumeFrom.cursor}), this split has ${size}`,
+        );
       }
       this.rng = createRng(seed, resumeFrom.rng);
       this.order = [...resumeFrom.order];
@@ -64,7 +66,10 @@ export class EpochSampler {
   }
 
   private reshuffle(): void {
-    this.order = shuffleInPlace(Array.from({ length: this.size }, (_, i) => i), this.rng);
+    this.order = shuffleInPlace(
+      Array.from({ length: this.size }, (_, i) => i),
+      this.rng,
+    );
     this.cursor = 0;
     this.epochCount++;
   }

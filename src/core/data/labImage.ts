@@ -56,7 +56,14 @@ export function labFrameLayout(width: number, height: number): LabFrameLayout {
  * Writes one grey source image (row-major width×height at `source[offset…]`, values × `scale` give
  * intensities in [0, 1]) into `frame` (16×16, [0, 1]); the border stays 0.
  */
-export function writeLabFrame(layout: LabFrameLayout, sourceWidth: number, source: ArrayLike<number>, offset: number, scale: number, frame: Float32Array): void {
+export function writeLabFrame(
+  layout: LabFrameLayout,
+  sourceWidth: number,
+  source: ArrayLike<number>,
+  offset: number,
+  scale: number,
+  frame: Float32Array,
+): void {
   frame.fill(0);
   layout.yTaps.forEach((yTaps, oy) => {
     layout.xTaps.forEach((xTaps, ox) => {

@@ -25,8 +25,10 @@ describe('synthetic dataset with corruption', () => {
     const asym = buildSyntheticDataset({ ...small, labelNoise: 0.5, noiseKind: 'asymmetric' });
     const offsets = new Set<number>();
     for (let i = 0; i < small.trainSize; i++) {
-      if (asym.train.corruption[i] === CorruptionCode.labelNoise) expect(asym.train.labels[i]).toBe(((asym.train.trueLabels[i] as number) + 1) % 10);
-      if (sym.train.corruption[i] === CorruptionCode.labelNoise) offsets.add(((sym.train.labels[i] as number) - (sym.train.trueLabels[i] as number) + 10) % 10);
+      if (asym.train.corruption[i] === CorruptionCode.labelNoise)
+        expect(asym.train.labels[i]).toBe(((asym.train.trueLabels[i] as number) + 1) % 10);
+      if (sym.train.corruption[i] === CorruptionCode.labelNoise)
+        offsets.add(((sym.train.labels[i] as number) - (sym.train.trueLabels[i] as number) + 10) % 10);
     }
     expect([...offsets].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
@@ -86,5 +88,16 @@ describe('synthetic dataset with corruption', () => {
       return sum / n;
     };
     expect(variance([5, 6, 7, 8, 9])).toBeGreaterThan(variance([0, 1, 2, 3, 4]) + 1.5);
+    expect(d.hardClasses).toEqual([5, 6, 7, 8, 9]);
+    expect(d.classNames[7]).toBe('class 7 (hard)');
+    expect(d.classNames[2]).toBe('class 2 (easy)');
+  });
+
+  it('hard classes follow the noisier half; with equal noise there are none and names carry no difficulty', () => {
+    const tiny = { ...small, trainSize: 20, heldOutSize: 10, testSize: 10 };
+    expect(buildSyntheticDataset({ ...tiny, pixelNoise: 1, hardPixelNoise: 0.2 }).hardClasses).toEqual([0, 1, 2, 3, 4]);
+    const even = buildSyntheticDataset({ ...tiny, pixelNoise: 0.5, hardPixelNoise: 0.5 });
+    expect(even.hardClasses).toEqual([]);
+    expect(even.classNames).toEqual(Array.from({ length: 10 }, (_, c) => `class ${c}`));
   });
 });

@@ -3,15 +3,36 @@ import { createRng, deriveSeed } from '../random/rng';
 import { classWeights, drawClassLabels } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
-import { classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
+import { classNoise, classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
 
 export const SYNTHETIC_IMAGE_SIZE = 16;
 export const SYNTHETIC_CLASSES = 10;
 
 type DataConfig = Pick<
   ExperimentConfig,
-  'trainSize' | 'heldOutSize' | 'testSize' | 'pixelNoise' | 'hardPixelNoise' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'
+  | 'trainSize'
+  | 'heldOutSize'
+  | 'testSize'
+  | 'pixelNoise'
+  | 'hardPixelNoise'
+  | 'hardClassStyle'
+  | 'labelNoise'
+  | 'noiseKind'
+  | 'duplicateFraction'
+  | 'unlearnableFraction'
+  | 'classImbalance'
+  | 'corruptHeldOut'
+  | 'seed'
 >;
+
+/**
+ * The classes rendered with more pixel noise than the others: the upper half when hardPixelNoise >
+ * pixelNoise (the lower half if it is the other way round); none when the two are equal.
+ */
+export function syntheticHardClasses(options: SyntheticImageOptions): number[] {
+  const least = Math.min(options.pixelNoise, options.hardPixelNoise);
+  return Array.from({ length: options.numClasses }, (_, c) => c).filter((c) => classNoise(options, c) > least);
+}
 
 /** The default dataset: procedural 16×16 grey images, 10 classes, deterministic from the seed. */
 export function buildSyntheticDataset(config: DataConfig): Dataset {
@@ -20,9 +41,10 @@ export function buildSyntheticDataset(config: DataConfig): Dataset {
     numClasses: SYNTHETIC_CLASSES,
     pixelNoise: config.pixelNoise,
     hardPixelNoise: config.hardPixelNoise,
+    hardClassStyle: config.hardClassStyle,
     seed: config.seed,
   };
-  const templates = classTemplates(options.imageSize, options.numClasses, config.seed);
+  const templates = classTemplates(options.imageSize, options.numClasses, config.seed, config.hardClassStyle);
   const pixels = options.imageSize * options.imageSize;
   const render = (count: number, purpose: string, imbalance: number): Split => {
     const rng = createRng(deriveSeed(config.seed, purpose));
@@ -38,13 +60,18 @@ export function buildSyntheticDataset(config: DataConfig): Dataset {
   const heldOut = render(config.heldOutSize, 'held-out', config.classImbalance);
   if (config.corruptHeldOut) corruptSplit(heldOut, corruption, pixels, createRng(deriveSeed(config.seed, 'held-out-corruption')));
   const test = render(config.testSize, 'test', 1);
+  const hardClasses = syntheticHardClasses(options);
   return {
     name: 'synthetic',
     title: 'Synthetic templates',
     imageSize: options.imageSize,
     channels: 1,
     numClasses: options.numClasses,
-    classNames: Array.from({ length: options.numClasses }, (_, c) => `template ${c}`),
+    classNames: Array.from(
+      { length: options.numClasses },
+      (_, c) => `class ${c}${hardClasses.length === 0 ? '' : hardClasses.includes(c) ? ' (hard)' : ' (easy)'}`,
+    ),
+    hardClasses,
     train,
     heldOut,
     test,

@@ -9,7 +9,13 @@ import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
 
 /** A resumed run must end exactly where the uninterrupted one does: weights, moments, RNGs, cursor. */
-const base: ExperimentConfig = { ...DEFAULT_CONFIG, ...PRESETS.micro.config, steps: 12, evalEvery: 3, referencePretrainSteps: 5 } as ExperimentConfig;
+const base: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  ...PRESETS.micro.config,
+  steps: 12,
+  evalEvery: 3,
+  referencePretrainSteps: 5,
+} as ExperimentConfig;
 
 type Pick = { runId: string; step: number; picked: number[] };
 
@@ -19,7 +25,8 @@ async function run(config: ExperimentConfig, resume?: ExperimentCheckpoint) {
   const result = await runExperiment(config, buildSyntheticDataset(config), {
     backend: 'wasm',
     emit: (e) => {
-      if (e.type === 'selection') picks.push({ runId: e.runId, step: e.sample.step, picked: e.sample.selected.map((p) => e.sample.superBatch[p] as number) });
+      if (e.type === 'selection')
+        picks.push({ runId: e.runId, step: e.sample.step, picked: e.sample.selected.map((p) => e.sample.superBatch[p] as number) });
     },
     // What postMessage and IndexedDB do to it on the way: a structured clone.
     onCheckpoint: (c) => void checkpoints.push(structuredClone(c)),
@@ -30,7 +37,12 @@ async function run(config: ExperimentConfig, resume?: ExperimentCheckpoint) {
 
 /** Everything measured except wall time (which no two runs share). */
 const comparable = (result: ExperimentResult) =>
-  result.runs.map((r) => ({ id: r.id, final: { ...r.final, wallMs: 0 }, phaseFlops: r.phaseFlops, curve: r.curve.map((p) => ({ ...p, wallMs: 0 })) }));
+  result.runs.map((r) => ({
+    id: r.id,
+    final: { ...r.final, wallMs: 0 },
+    phaseFlops: r.phaseFlops,
+    curve: r.curve.map((p) => ({ ...p, wallMs: 0 })),
+  }));
 
 describe('checkpoints and resume (wasm)', () => {
   beforeAll(() => switchToTestBackend('wasm'));
@@ -45,6 +57,8 @@ describe('checkpoints and resume (wasm)', () => {
       expect(midRun, `a checkpoint of ${runId} at step 6 (every ${whole.checkpoints.length} taken)`).toBeDefined();
 
       const resumed = await run(config, midRun);
+      // The curves compared include the per-class tallies (pick shares, per-class accuracy).
+      expect(whole.result.runs.at(-1)!.curve.at(-1)!.classPickShare).toHaveLength(10);
       expect(comparable(resumed.result)).toEqual(comparable(whole.result));
       expect(resumed.result.comparisons).toEqual(whole.result.comparisons);
       const after = (picks: Pick[]) => picks.filter((p) => p.runId === runId && p.step > 6);
@@ -54,7 +68,18 @@ describe('checkpoints and resume (wasm)', () => {
   );
 
   it('an ActiveCLIP (contrastive, two-tower) run resumes bit-identically too', async () => {
-    const config = { ...base, ...PRESETS['activeclip-noisy'].config, trainSize: 512, heldOutSize: 256, testSize: 128, batchSize: 16, steps: 12, evalEvery: 3, referencePretrainSteps: 5, policies: ['learnability'] } as ExperimentConfig;
+    const config = {
+      ...base,
+      ...PRESETS['activeclip-noisy'].config,
+      trainSize: 512,
+      heldOutSize: 256,
+      testSize: 128,
+      batchSize: 16,
+      steps: 12,
+      evalEvery: 3,
+      referencePretrainSteps: 5,
+      policies: ['learnability'],
+    } as ExperimentConfig;
     const whole = await run(config);
     const midRun = whole.checkpoints.find((c) => c.current?.runId.startsWith('learnability') && c.current.step === 6);
     expect(midRun?.references).toHaveLength(1);
@@ -75,7 +100,9 @@ describe('checkpoints and resume (wasm)', () => {
   it('refuses a checkpoint of other settings, naming the field', async () => {
     const config = { ...base, policies: ['learnability' as const] };
     const { checkpoints } = await run(config);
-    await expect(run({ ...config, seed: config.seed + 1 }, checkpoints[1])).rejects.toThrow(/cannot resume: seed is \d+ but the checkpoint was taken with \d+/);
+    await expect(run({ ...config, seed: config.seed + 1 }, checkpoints[1])).rejects.toThrow(
+      /cannot resume: seed is \d+ but the checkpoint was taken with \d+/,
+    );
     await expect(run(config, { ...checkpoints[1]!, version: 0 as 1 })).rejects.toThrow(/checkpoint version 0 cannot be resumed/);
   });
 

@@ -103,13 +103,16 @@ export function restoreReference(task: Task, saved: ReferenceCheckpoint, config:
  * can. Settings must match exactly: a different seed or size would silently mix two experiments.
  */
 export function resumeMismatch(checkpoint: ExperimentCheckpoint, config: ExperimentConfig, scorers: readonly string[]): string | null {
-  if (checkpoint.version !== CHECKPOINT_VERSION) return `checkpoint version ${String(checkpoint.version)} cannot be resumed by this version (${CHECKPOINT_VERSION}); start the experiment again`;
+  if (checkpoint.version !== CHECKPOINT_VERSION)
+    return `checkpoint version ${String(checkpoint.version)} cannot be resumed by this version (${CHECKPOINT_VERSION}); start the experiment again`;
   const keys = new Set([...Object.keys(checkpoint.config), ...Object.keys(config)]);
   for (const key of keys) {
     const saved = JSON.stringify((checkpoint.config as unknown as Record<string, unknown>)[key]);
     const now = JSON.stringify((config as unknown as Record<string, unknown>)[key]);
-    if (saved !== now) return `cannot resume: ${key} is ${now ?? 'missing'} but the checkpoint was taken with ${saved ?? 'none'}; restore that setting or start again`;
+    if (saved !== now)
+      return `cannot resume: ${key} is ${now ?? 'missing'} but the checkpoint was taken with ${saved ?? 'none'}; restore that setting or start again`;
   }
-  if (checkpoint.scorers.join(',') !== scorers.join(',')) return `cannot resume: scorers ${scorers.join(', ')} differ from the checkpoint's ${checkpoint.scorers.join(', ')}`;
+  if (checkpoint.scorers.join(',') !== scorers.join(','))
+    return `cannot resume: scorers ${scorers.join(', ')} differ from the checkpoint's ${checkpoint.scorers.join(', ')}`;
   return null;
 }

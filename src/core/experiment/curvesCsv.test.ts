@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flops } from '../accounting/units';
 import { DEFAULT_CONFIG } from '../config/experimentConfig';
 import { csvCell, curvesCsv } from './curvesCsv';
-import type { ExperimentResult, RunResult } from './resultTypes';
+import type { CurvePoint, ExperimentResult, RunResult } from './resultTypes';
 
 function run(id: string, scorer: string | null): RunResult {
   const point = { step: 0, testAccuracy: 0.1, trainLoss: null, flops: flops(0), wallMs: 0.4, noisySelectedFraction: null };
@@ -79,6 +79,35 @@ describe('curves.csv', () => {
       expect(scorerCell).toBe(expected);
       expect(runCell).not.toMatch(/^[=+\-@\t\r]/);
     }
+  });
+
+  it('with per-class data: pick_share_c*, true_pick_share_c*, acc_c* and worst_class_accuracy, empty where a point lacks them', () => {
+    const plain = run('learnability@ViT-Mi/4', 'ViT-Mi/4');
+    const [first, second] = plain.curve as [CurvePoint, CurvePoint];
+    const withClasses: ExperimentResult = {
+      ...result([
+        {
+          ...plain,
+          curve: [
+            { ...first, classAccuracy: [0.5, null], worstClassAccuracy: 0.5 },
+            { ...second, classPickShare: [0.25, 0.75], trueClassPickShare: [0.5, 0.5], classAccuracy: [1, 0.5], worstClassAccuracy: 0.5 },
+          ],
+        },
+      ]),
+      classNames: ['cat', 'dog'],
+    };
+    const rows = readCsv(curvesCsv(withClasses));
+    expect(rows[0]!.slice(9)).toEqual([
+      'pick_share_c0',
+      'pick_share_c1',
+      'true_pick_share_c0',
+      'true_pick_share_c1',
+      'acc_c0',
+      'acc_c1',
+      'worst_class_accuracy',
+    ]);
+    expect(rows[1]!.slice(9)).toEqual(['', '', '', '', '0.5', '', '0.5']);
+    expect(rows[2]!.slice(9)).toEqual(['0.25', '0.75', '0.5', '0.5', '1', '0.5', '0.5']);
   });
 
   it('csvCell: numbers (negative too) stay numbers; text is defused and quoted', () => {

@@ -6,7 +6,13 @@ import { switchToTestBackend } from '../testing/testBackend';
 import { runExperiment } from './runExperiment';
 
 /** Same seed and backend → the same selection indices at every step and the same curves, per policy. */
-const base: ExperimentConfig = { ...DEFAULT_CONFIG, ...PRESETS.micro.config, steps: 12, evalEvery: 1, referencePretrainSteps: 5 } as ExperimentConfig;
+const base: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  ...PRESETS.micro.config,
+  steps: 12,
+  evalEvery: 1,
+  referencePretrainSteps: 5,
+} as ExperimentConfig;
 
 async function trace(policy: PolicyName, seed: number) {
   const config = { ...base, seed, policies: [policy] };

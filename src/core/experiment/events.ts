@@ -19,8 +19,28 @@ export interface SelectionSample {
 export type ExperimentEvent =
   | { type: 'phase'; runId: string; message: string }
   /** `resumedAt`: continued from a checkpoint at that step, with its curve so far. */
-  | { type: 'run-started'; runId: string; policy: PolicyName; scorer: string | null; totalSteps: number; resumedAt?: number; curve?: CurvePoint[] }
-  | { type: 'step'; runId: string; step: number; totalSteps: number; trainLoss: number; learningRate: number; wallMs: number; flops: number }
+  /** `classNames`, `hardClasses`: classification data only (the per-class fields of curve points index them). */
+  | {
+      type: 'run-started';
+      runId: string;
+      policy: PolicyName;
+      scorer: string | null;
+      totalSteps: number;
+      resumedAt?: number;
+      curve?: CurvePoint[];
+      classNames?: string[];
+      hardClasses?: number[];
+    }
+  | {
+      type: 'step';
+      runId: string;
+      step: number;
+      totalSteps: number;
+      trainLoss: number;
+      learningRate: number;
+      wallMs: number;
+      flops: number;
+    }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
   | { type: 'selection'; runId: string; sample: SelectionSample }
   | { type: 'run-finished'; runId: string; run: RunResult };

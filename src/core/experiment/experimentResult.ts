@@ -8,6 +8,8 @@ export interface ExperimentResultExtras {
   backend: string;
   failure?: ExperimentResult['failure'];
   uploadedDataset?: ExperimentResult['uploadedDataset'];
+  classNames?: string[];
+  hardClasses?: number[];
 }
 
 /** Whether a run is compared with IID: it ran to its end, or to where the user stopped it (not diverged, not still training). */
@@ -22,7 +24,7 @@ export function isComparable(run: RunResult): boolean {
 export function buildExperimentResult(
   config: ExperimentConfig,
   runs: RunResult[],
-  { backend, failure, uploadedDataset }: ExperimentResultExtras,
+  { backend, failure, uploadedDataset, classNames, hardClasses }: ExperimentResultExtras,
 ): ExperimentResult {
   return {
     config,
@@ -31,5 +33,7 @@ export function buildExperimentResult(
     comparisons: compareRuns(runs.filter(isComparable)),
     ...(failure ? { failure } : {}),
     ...(uploadedDataset ? { uploadedDataset } : {}),
+    ...(classNames ? { classNames } : {}),
+    ...(hardClasses ? { hardClasses } : {}),
   };
 }

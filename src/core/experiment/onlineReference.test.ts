@@ -57,7 +57,8 @@ describe('the online reference (as the paper trains it)', () => {
   });
 
   it('the ledger books 3·F_R·(factor·b) a step for it; the factor changes the run', async () => {
-    const run = async (c: ExperimentConfig) => (await runExperiment(c, buildSyntheticDataset(c), { backend: 'wasm', warmUp: false })).runs.find((r) => r.policy === 'learnability')!;
+    const run = async (c: ExperimentConfig) =>
+      (await runExperiment(c, buildSyntheticDataset(c), { backend: 'wasm', warmUp: false })).runs.find((r) => r.policy === 'learnability')!;
     const three = await run(config);
     const scorer = three.modelFlops.scorer!;
     expect(three.phaseFlops.reference).toBe(config.steps * 3 * scorer * 3 * config.batchSize);

@@ -26,7 +26,14 @@ export interface PretrainedReference {
  * Pretrains the reference: referencePretrainSteps batches of B held-out examples, at twice the
  * learner's learning rate (warmup + cosine over the pretraining steps).
  */
-export async function pretrainReference(task: Task, config: ExperimentConfig, input: InputShape, heldOut: DeviceSplit, test: DeviceSplit, onProgress?: (step: number, total: number) => void): Promise<PretrainedReference> {
+export async function pretrainReference(
+  task: Task,
+  config: ExperimentConfig,
+  input: InputShape,
+  heldOut: DeviceSplit,
+  test: DeviceSplit,
+  onProgress?: (step: number, total: number) => void,
+): Promise<PretrainedReference> {
   const trainee = createTrainee(task, config.scorer, input, deriveSeed(config.seed, 'reference'), config.weightDecay);
   const batch = Math.min(superBatchSize(config), heldOut.count);
   const sampler = new EpochSampler(heldOut.count, deriveSeed(config.seed, 'reference-order'));
@@ -35,11 +42,19 @@ export async function pretrainReference(task: Task, config: ExperimentConfig, in
   for (let step = 0; step < steps; step++) {
     await yieldToEventLoop();
     const { images, labels } = heldOut.batch(sampler.next(batch));
-    const loss = await trainOn(trainee, images, labels, learningRateAt(step, steps, 2 * config.learningRate, config.warmupFraction), config.labelSmoothing);
+    const loss = await trainOn(
+      trainee,
+      images,
+      labels,
+      learningRateAt(step, steps, 2 * config.learningRate, config.warmupFraction),
+      config.labelSmoothing,
+    );
     tf.dispose([images, labels]);
     if (!Number.isFinite(loss)) {
       disposeTrainee(trainee);
-      throw new Error(`reference model loss became ${loss} at pretraining step ${step + 1}; lower learningRate (now ${config.learningRate}; the reference uses 2×)`);
+      throw new Error(
+        `reference model loss became ${loss} at pretraining step ${step + 1}; lower learningRate (now ${config.learningRate}; the reference uses 2×)`,
+      );
     }
     onProgress?.(step + 1, steps);
   }
@@ -47,5 +62,11 @@ export async function pretrainReference(task: Task, config: ExperimentConfig, in
   trainee.optimizer.dispose();
   const examplesSeen = steps * batch;
   const { accuracy } = await task.evaluate(trainee.model, test);
-  return { model: trainee.model, flops: referencePretrainFlops(task.forwardFlops(config.scorer, input), examplesSeen), examplesSeen, wallMs, testAccuracy: accuracy };
+  return {
+    model: trainee.model,
+    flops: referencePretrainFlops(task.forwardFlops(config.scorer, input), examplesSeen),
+    examplesSeen,
+    wallMs,
+    testAccuracy: accuracy,
+  };
 }

@@ -16,6 +16,17 @@ export interface CurvePoint {
   wallMs: number;
   /** Corrupted share of the examples the learner trained on since the previous point. */
   noisySelectedFraction: number | null;
+  /**
+   * Classification runs (issue 16): each class's share of the examples the learner trained on since
+   * the previous point, by the training label it saw (absent at step 0, where nothing was picked yet).
+   */
+  classPickShare?: number[];
+  /** The same by the example's true class (it differs from classPickShare only where labels are noisy). */
+  trueClassPickShare?: number[];
+  /** Test accuracy of each class, from the same pass as testAccuracy (null: the test split has no example of it). */
+  classAccuracy?: (number | null)[];
+  /** The lowest of classAccuracy. */
+  worstClassAccuracy?: number;
 }
 
 export interface RunResult {
@@ -34,6 +45,8 @@ export interface RunResult {
   phaseWallMs: PhaseRecord<number>;
   /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
   referenceTestAccuracy: number | null;
+  /** Clean test accuracy of the online student at the end of the run (null: the policy trains none). */
+  onlineTestAccuracy?: number | null;
   /** Image–caption tasks: recall@1 both ways on the clean test split at the last evaluation (final.testAccuracy is zero-shot accuracy). */
   retrieval?: RetrievalRecall;
   /** Two-tower models: forward FLOPs per example of each tower (their sum is modelFlops). */
@@ -69,4 +82,8 @@ export interface ExperimentResult {
   failure?: { runId: string; message: string };
   /** With `dataset: custom`: which upload it trained on (name, size, content hash). */
   uploadedDataset?: UploadedDatasetInfo;
+  /** Classification datasets: the name of each class, in label order (the per-class curve fields index it). */
+  classNames?: string[];
+  /** The classes the dataset makes hard by construction (synthetic: the upper half with more pixel noise); may be empty. */
+  hardClasses?: number[];
 }

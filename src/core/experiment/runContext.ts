@@ -15,6 +15,8 @@ export interface RunContext {
   train: DeviceSplit;
   test: DeviceSplit;
   emit: EventSink;
+  /** Classification data: class names in label order, and the hard classes (announced with each run for the per-class panel). */
+  classes?: { names: string[]; hard: number[] };
   /** The frozen held-out reference, when the config asks for one and the policy uses it. */
   pretrainedReference?: PretrainedReference;
   /** Checked between steps; returning true ends the run early (its curve so far is kept). */

@@ -7,7 +7,17 @@ import type { ExperimentEvent } from './events';
 import { runExperiment } from './runExperiment';
 
 // A small, fast configuration: the behaviour under test does not depend on model size.
-const config: ExperimentConfig = { ...DEFAULT_CONFIG, learner: 'ViT-Mi/4', trainSize: 1000, heldOutSize: 0, testSize: 200, batchSize: 16, steps: 40, evalEvery: 20, labelNoise: 0.2 };
+const config: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  learner: 'ViT-Mi/4',
+  trainSize: 1000,
+  heldOutSize: 0,
+  testSize: 200,
+  batchSize: 16,
+  steps: 40,
+  evalEvery: 20,
+  labelNoise: 0.2,
+};
 
 async function run(c: ExperimentConfig) {
   const events: ExperimentEvent[] = [];
@@ -57,6 +67,27 @@ describe('runExperiment (IID baseline)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('records the final clean test accuracy of the online student and the reference next to the learner', async () => {
+    const c = {
+      ...config,
+      heldOutSize: 300,
+      steps: 20,
+      scorer: 'ViT-Mu/8',
+      policies: ['uniform', 'learnability', 'shuffled'] as ExperimentConfig['policies'],
+      referencePretrainSteps: 10,
+    };
+    const { result } = await run(c);
+    const [iid, learnability, shuffled] = result.runs;
+    expect([iid?.onlineTestAccuracy, iid?.referenceTestAccuracy]).toEqual([null, null]);
+    for (const r of [learnability, shuffled]) {
+      expect(r?.onlineTestAccuracy).toBeGreaterThan(0);
+      expect(r?.onlineTestAccuracy).toBeLessThanOrEqual(1);
+      expect(r?.referenceTestAccuracy).toBeGreaterThan(0);
+    }
+    // Same online seed and scores, only shuffled: the picks differ, so the online students end apart.
+    expect(shuffled?.curve.map((p) => p.testAccuracy)).not.toEqual(learnability?.curve.map((p) => p.testAccuracy));
+  });
+
   it('stops on a non-finite loss with a clear message and keeps the curve so far', async () => {
     const data = buildSyntheticDataset(config);
     data.train.images.fill(Number.NaN);
@@ -70,7 +101,9 @@ describe('runExperiment (IID baseline)', () => {
     const data = buildSyntheticDataset(config);
     // NaN pixels in the held-out split only: the IID run trains normally, then the reference diverges.
     data.heldOut = { ...data.train, images: new Float32Array(data.train.images.length).fill(Number.NaN) };
-    const result = await runExperiment({ ...config, policies: ['uniform', 'learnability'], referencePretrainSteps: 2 }, data, { backend: 'wasm' });
+    const result = await runExperiment({ ...config, policies: ['uniform', 'learnability'], referencePretrainSteps: 2 }, data, {
+      backend: 'wasm',
+    });
     expect(result.failure?.message).toMatch(/reference model loss became NaN at pretraining step 1; lower learningRate/);
     expect(result.runs.map((r) => [r.policy, r.final.steps])).toEqual([['uniform', config.steps]]);
   });

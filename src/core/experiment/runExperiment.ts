@@ -5,7 +5,16 @@ import { POLICIES } from '../selection/policies';
 import { usesReference, usesScorerModel } from '../selection/selectionPolicy';
 import { taskForDataset } from '../tasks/taskForDataset';
 import { DeviceSplit } from '../train/deviceData';
-import { CHECKPOINT_VERSION, checkpointInterval, referenceCheckpoint, restoreReference, resumeMismatch, type ExperimentCheckpoint, type ReferenceCheckpoint, type RunCheckpoint } from './checkpoint';
+import {
+  CHECKPOINT_VERSION,
+  checkpointInterval,
+  referenceCheckpoint,
+  restoreReference,
+  resumeMismatch,
+  type ExperimentCheckpoint,
+  type ReferenceCheckpoint,
+  type RunCheckpoint,
+} from './checkpoint';
 import type { EventSink } from './events';
 import { buildExperimentResult } from './experimentResult';
 import type { ExperimentResult, RunResult } from './resultTypes';
@@ -62,19 +71,33 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
   const task = taskForDataset(dataset, config);
   const train = new DeviceSplit(dataset.train, pixels);
   const test = new DeviceSplit(dataset.test, pixels);
+  const classes = task.kind === 'classification' ? { names: [...dataset.classNames], hard: [...(dataset.hardClasses ?? [])] } : undefined;
   const references = new Map<string, PretrainedReference>();
   const savedReferences: ReferenceCheckpoint[] = [...(resume?.references ?? [])];
   const runs: RunResult[] = [...(resume?.finishedRuns ?? [])];
   const checkpoint = async (current: RunCheckpoint | null) =>
-    options.onCheckpoint?.({ version: CHECKPOINT_VERSION, config, scorers, backend: options.backend, finishedRuns: [...runs], current, references: [...savedReferences] });
+    options.onCheckpoint?.({
+      version: CHECKPOINT_VERSION,
+      config,
+      scorers,
+      backend: options.backend,
+      finishedRuns: [...runs],
+      current,
+      references: [...savedReferences],
+    });
   let failure: ExperimentResult['failure'];
   try {
-    for (const saved of savedReferences) references.set(saved.scorer, restoreReference(task, saved, { ...config, scorer: saved.scorer }, input));
+    for (const saved of savedReferences)
+      references.set(saved.scorer, restoreReference(task, saved, { ...config, scorer: saved.scorer }, input));
     const runIdOf = (planned: PlannedRun) => `${planned.policy}${usesScorerModel(POLICIES[planned.policy]) ? `@${planned.scorer}` : ''}`;
     const toRun = planRuns(config.policies, scorers).filter((planned) => !runs.some((r) => r.id === runIdOf(planned)));
     if (options.warmUp !== false && toRun.length > 0 && !options.shouldStop?.()) {
       // Every run's timed shapes once before the first timed step, so IID does not pay the warm-up alone.
-      emit({ type: 'phase', runId: runIdOf(toRun[0] as PlannedRun), message: 'warming up the backend (kernels, buffers, JIT) so every run is timed alike' });
+      emit({
+        type: 'phase',
+        runId: runIdOf(toRun[0] as PlannedRun),
+        message: 'warming up the backend (kernels, buffers, JIT) so every run is timed alike',
+      });
       await warmUp({ config, task, input, train, test, emit, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) }, toRun);
     }
     for (const planned of toRun) {
@@ -85,11 +108,19 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
       if (!pretrainedReference && usesReference(POLICIES[planned.policy]) && config.referenceMode === 'held-out') {
         const heldOut = new DeviceSplit(dataset.heldOut, pixels);
         try {
-          emit({ type: 'phase', runId, message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples` });
+          emit({
+            type: 'phase',
+            runId,
+            message: `pretraining the ${planned.scorer} reference on ${dataset.heldOut.count} held-out examples`,
+          });
           pretrainedReference = await pretrainReference(task, runConfig, input, heldOut, test);
           references.set(planned.scorer, pretrainedReference);
           if (options.onCheckpoint) savedReferences.push(await referenceCheckpoint(planned.scorer, pretrainedReference));
-          emit({ type: 'phase', runId, message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy` });
+          emit({
+            type: 'phase',
+            runId,
+            message: `reference ${planned.scorer}: ${(100 * pretrainedReference.testAccuracy).toFixed(1)}% clean test accuracy`,
+          });
         } catch (error) {
           // A diverged reference ends the experiment but keeps every finished run.
           failure = { runId, message: error instanceof Error ? error.message : String(error) };
@@ -99,7 +130,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
           heldOut.dispose();
         }
       }
-      const ctx: RunContext = { config: runConfig, task, input, train, test, emit };
+      const ctx: RunContext = { config: runConfig, task, input, train, test, emit, ...(classes ? { classes } : {}) };
       if (pretrainedReference) ctx.pretrainedReference = pretrainedReference;
       if (options.shouldStop) ctx.shouldStop = options.shouldStop;
       if (resume?.current?.runId === runId) ctx.resumeFrom = resume.current;
@@ -126,5 +157,10 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
     for (const r of references.values()) r.model.dispose();
     task.dispose();
   }
-  return buildExperimentResult(config, runs, { backend: options.backend, ...(failure ? { failure } : {}), ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}) });
+  return buildExperimentResult(config, runs, {
+    backend: options.backend,
+    ...(failure ? { failure } : {}),
+    ...(dataset.upload ? { uploadedDataset: dataset.upload } : {}),
+    ...(classes ? { classNames: classes.names, hardClasses: classes.hard } : {}),
+  });
 }

@@ -26,6 +26,7 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: Ea
     modelFlops: { learner: costs.learnerFlops, scorer: usesScorer ? costs.scorerFlops : null },
     phaseWallMs: { ...state.phaseWallMs },
     referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    onlineTestAccuracy: state.onlineTestAccuracy,
     ...(state.lastRetrieval ? { retrieval: state.lastRetrieval } : {}),
     ...(task.towerFlops
       ? {

@@ -25,6 +25,7 @@ export function announceRun(state: RunState, resumed: boolean): void {
     policy: state.policyName,
     scorer,
     totalSteps: config.steps,
+    ...(state.ctx.classes ? { classNames: state.ctx.classes.names, hardClasses: state.ctx.classes.hard } : {}),
     ...(resumed ? { resumedAt: state.step, curve: state.recorder.points } : {}),
   });
 }
@@ -32,9 +33,9 @@ export function announceRun(state: RunState, resumed: boolean): void {
 /** Evaluates the learner on the test split: a curve point at the current step, and the last selection made. */
 export async function evaluate(state: RunState): Promise<void> {
   const { task, test, emit } = state.ctx;
-  const { accuracy, retrieval } = await task.evaluate(state.trainees.learner.model, test);
+  const { accuracy, retrieval, classHits } = await task.evaluate(state.trainees.learner.model, test);
   state.lastRetrieval = retrieval;
-  const point = state.recorder.point(state.step, accuracy, totalPhaseFlops(state.phaseFlops), state.wallMs());
+  const point = state.recorder.point(state.step, accuracy, totalPhaseFlops(state.phaseFlops), state.wallMs(), classHits);
   emit({ type: 'evaluation', runId: state.runId, point });
   if (state.lastSample) emit({ type: 'selection', runId: state.runId, sample: state.lastSample });
 }
@@ -105,7 +106,7 @@ export async function trainOnSelected(state: RunState, selected: Int32Array, lea
   }
 }
 
-/** Books the step: its number, the FLOP ledger, the learner's loss and the corrupted share of the pick. */
+/** Books the step: its number, the FLOP ledger, the learner's loss, the corrupted share and the classes of the pick. */
 export function recordStep(state: RunState, loss: number, selected: Int32Array, learningRate: number): void {
   const { config, train, emit } = state.ctx;
   state.advance();
@@ -113,6 +114,7 @@ export function recordStep(state: RunState, loss: number, selected: Int32Array, 
   let corrupted = 0;
   for (const i of selected) if (train.split.corruption[i] !== 0) corrupted++;
   state.recorder.addStep(loss, corrupted, config.batchSize);
+  state.recorder.addPicks(train.split.labels, train.split.trueLabels, selected);
   const { step, runId } = state;
   emit({
     type: 'step',
@@ -140,6 +142,9 @@ export function isCheckpointStep(state: RunState): boolean {
 /** Ends the run (after a last evaluation if the current step has none) and reports its result. */
 export async function finishRun(state: RunState, stoppedEarly?: EarlyStop): Promise<RunResult> {
   if (state.recorder.lastStep !== state.step) await evaluate(state);
+  const { online } = state.trainees;
+  // The online student's final clean test accuracy: a bad student should end below the learner.
+  if (online) state.onlineTestAccuracy = (await state.ctx.task.evaluate(online.model, state.ctx.test)).accuracy;
   const run = buildRunResult(state, state.step, stoppedEarly);
   state.ctx.emit({ type: 'run-finished', runId: state.runId, run });
   return run;

@@ -51,11 +51,13 @@ export class RunState {
   /** An online reference's own pass over the training stream (null without one). */
   referenceSampler: EpochSampler | null;
   rng: Rng;
-  recorder = new CurveRecorder();
+  recorder: CurveRecorder;
   phaseFlops: PhaseFlops = ZERO_PHASE_FLOPS;
   phaseWallMs: PhaseRecord<number> = phaseRecord(() => 0);
   lastSample: SelectionSample | null = null;
   lastRetrieval: RetrievalRecall | undefined;
+  /** The online student's final clean test accuracy, measured when the run finishes (null without one). */
+  onlineTestAccuracy: number | null = null;
 
   constructor(
     readonly ctx: RunContext,
@@ -75,8 +77,11 @@ export class RunState {
       onlineReference: usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
-    this.referenceSampler = this.trainees.onlineReference ? new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER)) : null;
+    this.referenceSampler = this.trainees.onlineReference
+      ? new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER))
+      : null;
     this.rng = createRng(deriveSeed(config.seed, 'select'));
+    this.recorder = new CurveRecorder(this.perClassCount());
     const learnerFlops = task.forwardFlops(config.learner, input);
     const scorerFlops = usesScorerModel(this.policy) ? task.forwardFlops(config.scorer, input) : flops(0);
     const perStep = stepPhaseFlops({
@@ -90,6 +95,11 @@ export class RunState {
       referenceBatchSize: referenceBatchSize(config),
     });
     this.costs = { learnerFlops, scorerFlops, perStep };
+  }
+
+  /** Classes the recorder tallies: every class of a classification task, none for image–caption data. */
+  private perClassCount(): number {
+    return this.ctx.task.kind === 'classification' ? this.ctx.input.numClasses : 0;
   }
 
   /** The model whose per-example losses a policy reads as `model`. */
@@ -163,7 +173,7 @@ export class RunState {
       this.referenceSampler = new EpochSampler(train.count, deriveSeed(config.seed, ONLINE_REFERENCE_ORDER), checkpoint.referenceSampler);
     }
     this.rng = createRng(deriveSeed(config.seed, 'select'), checkpoint.selectionRng);
-    this.recorder = CurveRecorder.fromSnapshot(checkpoint.recorder);
+    this.recorder = CurveRecorder.fromSnapshot(checkpoint.recorder, this.perClassCount());
     this.phaseFlops = checkpoint.phaseFlops;
     this.phaseWallMs = { ...checkpoint.phaseWallMs };
     this.lastSample = checkpoint.lastSample ?? null;

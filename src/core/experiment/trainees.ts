@@ -24,7 +24,13 @@ export function disposeTrainee(t: Trainee): void {
 }
 
 /** Trains on a batch and returns the loss (read back, so a NaN is seen at once). */
-export async function trainOn(t: Trainee, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number, labelSmoothing: number): Promise<number> {
+export async function trainOn(
+  t: Trainee,
+  images: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  learningRate: number,
+  labelSmoothing: number,
+): Promise<number> {
   const loss = trainStepOn(t.model.params, t.optimizer, () => t.task.trainingLoss(t.model, images, labels, labelSmoothing), learningRate);
   const value = (await loss.data())[0] as number;
   loss.dispose();

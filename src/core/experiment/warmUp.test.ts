@@ -8,7 +8,13 @@ import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
 
 // Timing itself is checked in fresh processes: cli/warmUpTiming.test.ts.
-const base: ExperimentConfig = { ...DEFAULT_CONFIG, ...PRESETS.micro.config, steps: 8, evalEvery: 4, referencePretrainSteps: 4 } as ExperimentConfig;
+const base: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  ...PRESETS.micro.config,
+  steps: 8,
+  evalEvery: 4,
+  referencePretrainSteps: 4,
+} as ExperimentConfig;
 
 async function run(config: ExperimentConfig, warmUp: boolean) {
   const events: ExperimentEvent[] = [];
@@ -18,21 +24,32 @@ async function run(config: ExperimentConfig, warmUp: boolean) {
 
 /** Everything measured except wall time. */
 const comparable = (result: ExperimentResult) =>
-  result.runs.map((r) => ({ id: r.id, final: { ...r.final, wallMs: 0 }, phaseFlops: r.phaseFlops, curve: r.curve.map((p) => ({ ...p, wallMs: 0 })) }));
-const picks = (events: ExperimentEvent[]) => events.flatMap((e) => (e.type === 'selection' ? [[e.runId, e.sample.step, ...e.sample.selected]] : []));
+  result.runs.map((r) => ({
+    id: r.id,
+    final: { ...r.final, wallMs: 0 },
+    phaseFlops: r.phaseFlops,
+    curve: r.curve.map((p) => ({ ...p, wallMs: 0 })),
+  }));
+const picks = (events: ExperimentEvent[]) =>
+  events.flatMap((e) => (e.type === 'selection' ? [[e.runId, e.sample.step, ...e.sample.selected]] : []));
 
 describe('the warm-up before the first timed run (wasm)', () => {
   beforeAll(() => switchToTestBackend('wasm'));
 
-  it.each(['held-out', 'online'] as const)('consumes no seeded stream: runs are bit-identical with and without it (%s reference)', async (referenceMode) => {
-    const config: ExperimentConfig = { ...base, policies: ['uniform', 'learnability', 'hard', 'rho'], referenceMode };
-    const warm = await run(config, true);
-    const cold = await run(config, false);
-    expect(comparable(warm.result)).toEqual(comparable(cold.result));
-    expect(picks(warm.events)).toEqual(picks(cold.events));
-    expect(picks(warm.events).length).toBeGreaterThan(0);
-    // It says what it does, and its throwaway runs emit nothing.
-    expect(warm.events.filter((e) => e.type === 'phase' && e.message.startsWith('warming up'))).toHaveLength(1);
-    expect(warm.events.filter((e) => e.type === 'run-started').map((e) => e.runId)).toEqual(cold.events.filter((e) => e.type === 'run-started').map((e) => e.runId));
-  });
+  it.each(['held-out', 'online'] as const)(
+    'consumes no seeded stream: runs are bit-identical with and without it (%s reference)',
+    async (referenceMode) => {
+      const config: ExperimentConfig = { ...base, policies: ['uniform', 'learnability', 'hard', 'rho'], referenceMode };
+      const warm = await run(config, true);
+      const cold = await run(config, false);
+      expect(comparable(warm.result)).toEqual(comparable(cold.result));
+      expect(picks(warm.events)).toEqual(picks(cold.events));
+      expect(picks(warm.events).length).toBeGreaterThan(0);
+      // It says what it does, and its throwaway runs emit nothing.
+      expect(warm.events.filter((e) => e.type === 'phase' && e.message.startsWith('warming up'))).toHaveLength(1);
+      expect(warm.events.filter((e) => e.type === 'run-started').map((e) => e.runId)).toEqual(
+        cold.events.filter((e) => e.type === 'run-started').map((e) => e.runId),
+      );
+    },
+  );
 });

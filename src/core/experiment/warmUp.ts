@@ -73,7 +73,10 @@ export async function warmUp(ctx: RunContext, runs: readonly WarmUpRun[]): Promi
   for (const { policy, scorer } of runs) {
     if (policy === 'uniform') continue;
     const run = quiet(steps, { scorer });
-    const standIn = usesReference(POLICIES[policy]) && config.referenceMode === 'held-out' ? createTrainee(task, scorer, input, deriveSeed(config.seed, 'warm-up'), 0) : null;
+    const standIn =
+      usesReference(POLICIES[policy]) && config.referenceMode === 'held-out'
+        ? createTrainee(task, scorer, input, deriveSeed(config.seed, 'warm-up'), 0)
+        : null;
     if (standIn) run.pretrainedReference = untrainedReference(standIn.model);
     try {
       await quietly(run, policy);

@@ -7,7 +7,11 @@ import type { ParameterMap } from './parameters';
 
 // The hand-written ops must be the textbook formulas: compare values and gradients with tfjs autodiff of them.
 const rng = createRng(11);
-const random = (shape: number[], scale = 1) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => scale * rng.normal()), shape);
+const random = (shape: number[], scale = 1) =>
+  tf.tensor(
+    Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => scale * rng.normal()),
+    shape,
+  );
 
 async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
   return (await tf.max(tf.abs(tf.sub(a, b))).data())[0] as number;
@@ -17,7 +21,8 @@ describe('hand-written layers equal autodiff of their formulas', () => {
   beforeAll(() => switchToTestBackend('cpu'));
 
   it('GELU: ½x(1 + tanh(√(2/π)(x + 0.044715x³))) and its derivative', async () => {
-    const reference = (x: tf.Tensor) => tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI))), 1));
+    const reference = (x: tf.Tensor) =>
+      tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI))), 1));
     const x = random([6, 7], 3); // spans both tails and the bend
     const dy = random([6, 7]);
     expect(await maxAbsDiff(gelu(x), reference(x))).toBeLessThan(1e-5);

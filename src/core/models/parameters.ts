@@ -55,7 +55,8 @@ export function writeParameters(params: ParameterMap, values: ParameterValues): 
   for (const [name, variable] of params) {
     const value = values[name];
     if (!value) throw new Error(`checkpoint has no values for parameter "${name}"`);
-    if (value.length !== variable.size) throw new Error(`checkpoint parameter "${name}" has ${value.length} values, the model needs ${variable.size}`);
+    if (value.length !== variable.size)
+      throw new Error(`checkpoint parameter "${name}" has ${value.length} values, the model needs ${variable.size}`);
   }
   tf.tidy(() => {
     for (const [name, variable] of params) variable.assign(tf.tensor(values[name] as Float32Array, variable.shape));

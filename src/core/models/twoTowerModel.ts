@@ -30,7 +30,12 @@ export class TwoTowerModel implements TrainableModel {
     readonly embeddingDim: number,
     seed: number,
   ) {
-    this.image = new VisionTransformer(spec, { ...input, numClasses: embeddingDim }, deriveSeed(seed, 'image-tower'), 1 / Math.sqrt(spec.width));
+    this.image = new VisionTransformer(
+      spec,
+      { ...input, numClasses: embeddingDim },
+      deriveSeed(seed, 'image-tower'),
+      1 / Math.sqrt(spec.width),
+    );
     this.text = new TextTower(textTowerSpec(spec, textShape, embeddingDim), deriveSeed(seed, 'text-tower'));
     for (const [name, v] of this.image.params) this.params.set(`image/${name}`, v);
     for (const [name, v] of this.text.params) this.params.set(`text/${name}`, v);

@@ -18,9 +18,17 @@ describe('ViT gradients', () => {
     // Randomise every parameter at unit scale: the zero head (big_vision init) would zero every other
     // gradient, and a near-zero class token makes LayerNorm too curved for finite differences.
     for (const v of model.params.values()) {
-      v.assign(tf.tensor(Array.from({ length: v.size }, () => 0.5 * rng.normal()), v.shape));
+      v.assign(
+        tf.tensor(
+          Array.from({ length: v.size }, () => 0.5 * rng.normal()),
+          v.shape,
+        ),
+      );
     }
-    const x = tf.tensor2d(Array.from({ length: 4 * 64 }, () => rng.normal()), [4, 64]);
+    const x = tf.tensor2d(
+      Array.from({ length: 4 * 64 }, () => rng.normal()),
+      [4, 64],
+    );
     const y = tf.tensor1d([0, 1, 2, 1], 'int32');
     const lossOf = () => tf.tidy(() => tf.sum(perExampleCrossEntropy(model.logits(x), y)));
     const variables = [...model.params.values()];
@@ -44,7 +52,9 @@ describe('ViT gradients', () => {
         const numeric = (perturbed(h) - perturbed(-h)) / (2 * h);
         v.assign(tf.tensor(values, v.shape));
         const a = analytic[i] as number;
-        expect(Math.abs(a - numeric), `${name}[${i}]: analytic ${a}, numeric ${numeric}`).toBeLessThanOrEqual(2e-3 + 2e-2 * Math.abs(numeric));
+        expect(Math.abs(a - numeric), `${name}[${i}]: analytic ${a}, numeric ${numeric}`).toBeLessThanOrEqual(
+          2e-3 + 2e-2 * Math.abs(numeric),
+        );
         checked++;
       }
     }

@@ -38,11 +38,14 @@ export type VariantParse = { ok: true; spec: VitSpec } | { ok: false; message: s
 export function parseVitVariant(variant: string): VariantParse {
   const match = VARIANT_PATTERN.exec(variant.trim());
   const sizes = Object.keys(VIT_SIZES).join(', ');
-  if (!match) return { ok: false, message: `"${variant}" is not a ViT variant; expected ViT-<size>/<patch> with size one of ${sizes}, e.g. ViT-S/4` };
+  if (!match)
+    return { ok: false, message: `"${variant}" is not a ViT variant; expected ViT-<size>/<patch> with size one of ${sizes}, e.g. ViT-S/4` };
   const sizeName = match[1] as string;
   const patch = Number(match[2]);
-  if (!Object.hasOwn(VIT_SIZES, sizeName)) return { ok: false, message: `"${variant}": unknown size "${sizeName}"; allowed sizes: ${sizes}` };
-  if (![2, 4, 8, 16].includes(patch)) return { ok: false, message: `"${variant}": patch ${patch} not allowed; allowed patch sizes: 2, 4, 8, 16` };
+  if (!Object.hasOwn(VIT_SIZES, sizeName))
+    return { ok: false, message: `"${variant}": unknown size "${sizeName}"; allowed sizes: ${sizes}` };
+  if (![2, 4, 8, 16].includes(patch))
+    return { ok: false, message: `"${variant}": patch ${patch} not allowed; allowed patch sizes: 2, 4, 8, 16` };
   const size = VIT_SIZES[sizeName as VitSizeName];
   return { ok: true, spec: { name: `ViT-${sizeName}/${patch}`, size: sizeName as VitSizeName, patch, pool: 'cls', ...size } };
 }

@@ -58,12 +58,12 @@ export function deriveSeed(seed: number, purpose: string): number {
   return h >>> 0;
 }
 
-/** Fisher–Yates shuffle in place. */
-export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+/** Fisher–Yates shuffle in place (arrays and typed arrays alike). */
+export function shuffleInPlace<A extends { length: number; [index: number]: unknown }>(items: A, rng: Rng): A {
   for (let i = items.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    const tmp = items[i] as T;
-    items[i] = items[j] as T;
+    const tmp = items[i];
+    items[i] = items[j];
     items[j] = tmp;
   }
   return items;

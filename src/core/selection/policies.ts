@@ -1,5 +1,6 @@
 import { easyScore, hardScore, learnabilityScore, rhoScore } from './scores';
 import { lossesOf, type SelectionPolicy } from './selectionPolicy';
+import { shuffledScore } from './shuffledScore';
 
 /**
  * The flat policy registry, and nothing else: a new policy is one file (its score function) plus
@@ -41,6 +42,13 @@ const REGISTRY = {
     description: 'Learnability with the big learner itself as the online model (costly).',
     models: ['learner', 'reference'],
     score: (l) => rhoScore(lossesOf(l, 'learner'), lossesOf(l, 'reference')),
+  },
+  shuffled: {
+    name: 'shuffled',
+    label: 'Shuffled (control)',
+    description: 'Learnability scores shuffled within each super-batch: what selection saves by chance.',
+    models: ['online', 'reference'],
+    score: (l, rng) => shuffledScore(learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference')), rng),
   },
 } satisfies Record<string, SelectionPolicy>;
 

@@ -11,10 +11,18 @@ function exactInclusion(weights: number[], k: number): number[] {
     for (const i of remaining) {
       const p = (probability * (weights[i] as number)) / total;
       inclusion[i] = (inclusion[i] as number) + p;
-      walk(remaining.filter((j) => j !== i), p, depth + 1);
+      walk(
+        remaining.filter((j) => j !== i),
+        p,
+        depth + 1,
+      );
     }
   };
-  walk(weights.map((_, i) => i), 1, 0);
+  walk(
+    weights.map((_, i) => i),
+    1,
+    0,
+  );
   return inclusion;
 }
 
@@ -23,7 +31,10 @@ describe('gumbelTopK sampler', () => {
     const scores = [0.1, 0.5, -0.3, 0.9, 0.0, 0.4];
     const tau = 0.5;
     const k = 3;
-    const expected = exactInclusion(scores.map((s) => Math.exp(s / tau)), k);
+    const expected = exactInclusion(
+      scores.map((s) => Math.exp(s / tau)),
+      k,
+    );
     const rng = createRng(42);
     const draws = 40_000;
     const counts = new Array<number>(scores.length).fill(0);

@@ -19,7 +19,8 @@ export function easyScore(referenceLoss: Float32Array): Float32Array {
  * reference: learnable, not merely hard (noise is hard for both) nor merely easy (already learnt).
  */
 export function learnabilityScore(onlineLoss: Float32Array, referenceLoss: Float32Array): Float32Array {
-  if (onlineLoss.length !== referenceLoss.length) throw new Error(`learnabilityScore: ${onlineLoss.length} online losses vs ${referenceLoss.length} reference losses`);
+  if (onlineLoss.length !== referenceLoss.length)
+    throw new Error(`learnabilityScore: ${onlineLoss.length} online losses vs ${referenceLoss.length} reference losses`);
   return onlineLoss.map((l, i) => l - (referenceLoss[i] as number));
 }
 

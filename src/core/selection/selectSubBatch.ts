@@ -24,7 +24,7 @@ export class NonFiniteScoreError extends Error {
  */
 export function selectSubBatch(policy: SelectionPolicy, losses: LossesByModel, b: number, temperature: number, rng: Rng): SubBatchChoice {
   if (!policy.score) return { positions: Int32Array.from({ length: b }, (_, i) => i), scores: null };
-  const scores = policy.score(losses);
+  const scores = policy.score(losses, rng);
   const bad = scores.findIndex((s) => !Number.isFinite(s));
   if (bad >= 0) throw new NonFiniteScoreError(bad);
   return { positions: gumbelTopK(scores, b, temperature, rng), scores };

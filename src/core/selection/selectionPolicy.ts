@@ -1,3 +1,5 @@
+import type { Rng } from '../random/rng';
+
 /** The models whose per-example losses a policy reads on each super-batch. */
 export type ScoringModel = 'learner' | 'online' | 'reference';
 export type LossesByModel = Partial<Record<ScoringModel, Float32Array>>;
@@ -14,8 +16,8 @@ export interface SelectionPolicy {
   /** One line for a classroom. */
   description: string;
   models: readonly ScoringModel[];
-  /** null = no scoring: train on a uniform sub-batch (the IID baseline). */
-  score: ((losses: LossesByModel) => Float32Array) | null;
+  /** null = no scoring: train on a uniform sub-batch (the IID baseline). `rng` is the run's selection stream. */
+  score: ((losses: LossesByModel, rng: Rng) => Float32Array) | null;
 }
 
 /** The losses of `model`, which the policy lists in its models (an error names it otherwise). */

@@ -42,7 +42,15 @@ describe('ActiveCLIP task: contrastive learner, dot-product scorers (wasm)', () 
   beforeAll(() => switchToTestBackend('wasm'));
 
   it('the two-tower learner learns clean pairs: zero-shot accuracy from chance to ≥ 90% in 200 steps', async () => {
-    const config = { ...DEFAULT_CONFIG, dataset: 'captioned-shapes' as const, trainSize: 4000, heldOutSize: 0, testSize: 500, pixelNoise: 0, hardPixelNoise: 0 };
+    const config = {
+      ...DEFAULT_CONFIG,
+      dataset: 'captioned-shapes' as const,
+      trainSize: 4000,
+      heldOutSize: 0,
+      testSize: 500,
+      pixelNoise: 0,
+      hardPixelNoise: 0,
+    };
     const data = buildCaptionedShapesDataset(config);
     const task = taskForDataset(data, config);
     const train = new DeviceSplit(data.train, 256);

@@ -27,7 +27,8 @@ function imageTower(variant: string): VitSpec {
  */
 export function createContrastiveTask(captions: CaptionTable, embeddingDim: number): Task {
   const K = captions.tokens.length / captions.length;
-  if (!Number.isInteger(K) || K < 2) throw new Error(`contrastive task: ${captions.tokens.length} caption tokens do not make whole captions of ${captions.length}`);
+  if (!Number.isInteger(K) || K < 2)
+    throw new Error(`contrastive task: ${captions.tokens.length} caption tokens do not make whole captions of ${captions.length}`);
   const table = tf.tensor2d(captions.tokens, [K, captions.length], 'int32'); // [K, L]
   const text: TextShape = { vocabulary: captions.vocabulary.length, length: captions.length };
   const tokensOf = (labels: tf.Tensor1D) => tf.gather(table, labels) as tf.Tensor2D; // [B, L]

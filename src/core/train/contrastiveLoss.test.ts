@@ -35,7 +35,12 @@ describe('symmetric InfoNCE and the per-pair scorer loss (hand-computed 3-pair b
 
   it('the contrastive loss is ½(mean row CE + mean column CE) of s·ẑ_I·ẑ_Tᵀ with positives on the diagonal', async () => {
     const rows = [0, 1, 2].map((i) => crossEntropy(cosines[i] as number[], i));
-    const columns = [0, 1, 2].map((j) => crossEntropy([0, 1, 2].map((i) => cosines[i]![j] as number), j));
+    const columns = [0, 1, 2].map((j) =>
+      crossEntropy(
+        [0, 1, 2].map((i) => cosines[i]![j] as number),
+        j,
+      ),
+    );
     const expected = (rows.reduce((a, b) => a + b) / 3 + columns.reduce((a, b) => a + b) / 3) / 2;
     // By hand: rows 0.7797, columns 0.8487 (they differ: the two directions are not interchangeable).
     expect(rows.reduce((a, b) => a + b) / 3).toBeCloseTo(0.7797, 4);
@@ -79,7 +84,12 @@ describe('symmetric InfoNCE and the per-pair scorer loss (hand-computed 3-pair b
     const softCrossEntropy = (values: number[], target: number[]) =>
       Math.log(values.reduce((s, v) => s + Math.exp(scale * v), 0)) - values.reduce((s, v, j) => s + (target[j] as number) * scale * v, 0);
     const rows = [0, 1, 2].map((i) => softCrossEntropy(repeated[i]!, targets[i]!));
-    const columns = [0, 1, 2].map((j) => softCrossEntropy([0, 1, 2].map((i) => repeated[i]![j]!), [0, 1, 2].map((i) => targets[i]![j]!)));
+    const columns = [0, 1, 2].map((j) =>
+      softCrossEntropy(
+        [0, 1, 2].map((i) => repeated[i]![j]!),
+        [0, 1, 2].map((i) => targets[i]![j]!),
+      ),
+    );
     expect(rows.map((v) => +v.toFixed(4))).toEqual([0.7893, 0.6411, 1.0029]);
     expect(columns.map((v) => +v.toFixed(4))).toEqual([0.9543, 0.5909, 0.9543]);
     const multiPositive = (rows.reduce((a, b) => a + b) / 3 + columns.reduce((a, b) => a + b) / 3) / 2;
@@ -96,7 +106,10 @@ describe('symmetric InfoNCE and the per-pair scorer loss (hand-computed 3-pair b
     // ...and equal gradient: d/dz of Σ_rows −log p_i is softmax − e_i; with the tied logits z_i0 = z_i2 the
     // caption receives p_0 + p_2 − 1 from row 0, exactly what targets ½, ½ give ((p_0 − ½) + (p_2 − ½)).
     const multiPositiveLoss = () => {
-      const logits = tf.mul(tf.matMul(imageEmbeddings, tf.gather(captionEmbeddings, ids) as tf.Tensor2D, false, true), scale) as tf.Tensor2D;
+      const logits = tf.mul(
+        tf.matMul(imageEmbeddings, tf.gather(captionEmbeddings, ids) as tf.Tensor2D, false, true),
+        scale,
+      ) as tf.Tensor2D;
       const t = tf.tensor2d(targets);
       const rowLoss = tf.mean(tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(logits)), 1)));
       const columnLoss = tf.mean(tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(tf.transpose(logits))), 1)));
@@ -111,7 +124,16 @@ describe('symmetric InfoNCE and the per-pair scorer loss (hand-computed 3-pair b
       expect(a.map((x) => +x.toFixed(5))).toEqual(b.map((x) => +x.toFixed(5)));
       expect(a.some((x) => Math.abs(x) > 0.01)).toBe(true);
     }
-    tf.dispose([value, ours.value, theirs.value, ...Object.values(ours.grads), ...Object.values(theirs.grads), ids, captionEmbeddings, imageEmbeddings]);
+    tf.dispose([
+      value,
+      ours.value,
+      theirs.value,
+      ...Object.values(ours.grads),
+      ...Object.values(theirs.grads),
+      ids,
+      captionEmbeddings,
+      imageEmbeddings,
+    ]);
   });
 
   it('the scorer loss is −ẑ_I·ẑ_T of each pair alone: the diagonal, negated, whatever the rest of the batch', async () => {

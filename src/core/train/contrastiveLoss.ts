@@ -13,7 +13,12 @@ import { smoothedCrossEntropy } from './losses';
  * — checked by hand in contrastiveLoss.test.ts. The only trace is a floor of log n on a row whose
  * caption occurs n times, which moves no gradient.
  */
-export function symmetricInfoNce(imageEmbeddings: tf.Tensor2D, textEmbeddings: tf.Tensor2D, scale: tf.Scalar | number, smoothing = 0): tf.Scalar {
+export function symmetricInfoNce(
+  imageEmbeddings: tf.Tensor2D,
+  textEmbeddings: tf.Tensor2D,
+  scale: tf.Scalar | number,
+  smoothing = 0,
+): tf.Scalar {
   const B = imageEmbeddings.shape[0];
   const logits = tf.mul(matMul(imageEmbeddings, swapLastAxes(textEmbeddings)), scale) as tf.Tensor2D; // [B, B]
   const positives = tf.range(0, B, 1, 'int32') as tf.Tensor1D; // [B]

@@ -9,7 +9,10 @@ export class DeviceSplit {
   readonly images: tf.Tensor2D;
   readonly labels: tf.Tensor1D;
 
-  constructor(readonly split: Split, pixels: number) {
+  constructor(
+    readonly split: Split,
+    pixels: number,
+  ) {
     this.images = tf.tensor2d(split.images, [split.count, pixels]);
     this.labels = tf.tensor1d(split.labels, 'int32');
   }

@@ -22,6 +22,13 @@ export function trainStepOn(params: ParameterMap, optimizer: AdamW, loss: () => 
 }
 
 /** A classifier's step: loss = smoothed cross-entropy on the batch. */
-export function trainStep(model: ImageClassifier, optimizer: AdamW, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number, labelSmoothing: number): tf.Scalar {
+export function trainStep(
+  model: ImageClassifier,
+  optimizer: AdamW,
+  images: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  learningRate: number,
+  labelSmoothing: number,
+): tf.Scalar {
   return trainStepOn(model.params, optimizer, () => smoothedCrossEntropy(model.logits(images), labels, labelSmoothing), learningRate);
 }

@@ -21,8 +21,14 @@ describe('training the default learner (wasm)', () => {
     const rng = createRng(1);
     const model = createModel(DEFAULT_CONFIG.learner, input, 2);
     const optimizer = new AdamW(model.params);
-    const images = tf.tensor2d(Array.from({ length: 32 * 256 }, () => rng.normal()), [32, 256]);
-    const labels = tf.tensor1d(Array.from({ length: 32 }, () => rng.int(10)), 'int32');
+    const images = tf.tensor2d(
+      Array.from({ length: 32 * 256 }, () => rng.normal()),
+      [32, 256],
+    );
+    const labels = tf.tensor1d(
+      Array.from({ length: 32 }, () => rng.int(10)),
+      'int32',
+    );
     for (let step = 0; step < 150; step++) trainStep(model, optimizer, images, labels, 1e-3, 0).dispose();
     const accuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(model.logits(images), 1), labels), 'float32')));
     expect((await accuracy.data())[0]).toBe(1);

@@ -10,7 +10,12 @@ import { zeroShotMetrics } from './zeroShotMetrics';
  * once, the split's images in fixed-size batches (the last one padded by wrapping, as in evaluate),
  * reads back the cosine similarities [N, K] and scores them on the CPU.
  */
-export async function zeroShotEvaluate(model: TwoTowerModel, split: DeviceSplit, promptTokens: tf.Tensor2D, batchSize = 500): Promise<Evaluation> {
+export async function zeroShotEvaluate(
+  model: TwoTowerModel,
+  split: DeviceSplit,
+  promptTokens: tf.Tensor2D,
+  batchSize = 500,
+): Promise<Evaluation> {
   const K = promptTokens.shape[0];
   const size = Math.min(batchSize, split.count);
   const [prompts, scale] = tf.tidy(() => [swapLastAxes(model.embedTexts(promptTokens)), model.logitScale()]); // [E, K], scalar

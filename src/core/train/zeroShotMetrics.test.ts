@@ -4,10 +4,18 @@ import { zeroShotMetrics } from './zeroShotMetrics';
 // Four test images, captions [0, 0, 1, 2]; three prompts. Rows: an image's cosine to prompts 0, 1, 2.
 const labels = Int32Array.from([0, 0, 1, 2]);
 const sims = Float32Array.from([
-  0.9, 0.1, 0.0, // image 0 (caption 0): prompt 0 best — hit
-  0.2, 0.5, 0.1, // image 1 (caption 0): prompt 1 best — miss
-  0.1, 0.8, 0.3, // image 2 (caption 1): prompt 1 best — hit
-  0.3, 0.0, 0.2, // image 3 (caption 2): prompt 0 best — miss
+  0.9,
+  0.1,
+  0.0, // image 0 (caption 0): prompt 0 best — hit
+  0.2,
+  0.5,
+  0.1, // image 1 (caption 0): prompt 1 best — miss
+  0.1,
+  0.8,
+  0.3, // image 2 (caption 1): prompt 1 best — hit
+  0.3,
+  0.0,
+  0.2, // image 3 (caption 2): prompt 0 best — miss
 ]);
 
 describe('zero-shot accuracy and recall@1', () => {

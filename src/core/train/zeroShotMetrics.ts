@@ -11,7 +11,8 @@ import type { Evaluation } from './evaluate';
  */
 export function zeroShotMetrics(sims: Float32Array, labels: Int32Array, numPrompts: number, scale: number): Evaluation {
   const N = labels.length;
-  if (sims.length !== N * numPrompts) throw new Error(`zeroShotMetrics: ${sims.length} similarities for ${N} images × ${numPrompts} prompts`);
+  if (sims.length !== N * numPrompts)
+    throw new Error(`zeroShotMetrics: ${sims.length} similarities for ${N} images × ${numPrompts} prompts`);
   const present = new Set(labels);
   let correct = 0;
   let retrieved = 0;

@@ -1,4 +1,5 @@
 import { BACKEND_LABELS } from '../../core/backend/backendNames';
+import { probeTimingsText } from '../../core/backend/backendProbe';
 import type { BackendState } from './useBackendSession';
 import { badgeText } from './badgeText';
 
@@ -19,14 +20,18 @@ export function BackendBadge({ state }: { state: BackendState }) {
   }
   const { report } = state;
   const details = report.skipped.map((s) => `${BACKEND_LABELS[s.backend]}: ${s.reason}`).join('\n');
+  const probe = report.probe
+    ? `Chosen by measurement${report.probe.cached ? ' (cached for this device)' : ''}: ${probeTimingsText(report.probe.timings)} per step\n`
+    : '';
   return (
     <span
       className={`badge badge-${report.backend}`}
       data-testid="backend-badge"
       data-backend={report.backend}
+      data-threads={report.threads?.threads}
       role="status"
       aria-live="polite"
-      title={details ? `Skipped backends\n${details}` : 'Best backend available'}
+      title={`${probe}${details ? `Skipped backends\n${details}` : 'Best backend available'}`}
     >
       {badgeText(report)}
     </span>

@@ -12,7 +12,12 @@ export function SelfCheckPanel({ state, onRun, disabled }: Props) {
     <section className="panel" aria-labelledby="self-check-title">
       <h2 id="self-check-title">GPU self-check</h2>
       <p className="hint">Multiplies two random 256×256 matrices on the chosen backend and compares the result with a CPU reference.</p>
-      <div data-testid="self-check" data-status={state.status} data-passed={state.status === 'done' ? String(state.result.passed) : undefined} aria-live="polite">
+      <div
+        data-testid="self-check"
+        data-status={state.status}
+        data-passed={state.status === 'done' ? String(state.result.passed) : undefined}
+        aria-live="polite"
+      >
         {state.status === 'idle' && <p>Waiting for the backend…</p>}
         {state.status === 'running' && (
           <p>
@@ -23,7 +28,9 @@ export function SelfCheckPanel({ state, onRun, disabled }: Props) {
         {state.status === 'done' && (
           <dl className="facts">
             <dt>Result</dt>
-            <dd className={state.result.passed ? 'ok' : 'bad'}>{state.result.passed ? 'passed' : 'FAILED: results differ from the CPU reference'}</dd>
+            <dd className={state.result.passed ? 'ok' : 'bad'}>
+              {state.result.passed ? 'passed' : 'FAILED: results differ from the CPU reference'}
+            </dd>
             <dt>Backend</dt>
             <dd>{state.result.backend}</dd>
             <dt>Max abs error</dt>

@@ -1,12 +1,19 @@
 import { BACKEND_LABELS } from '../../core/backend/backendNames';
+import { backendWithThreads } from '../../core/backend/backendProbe';
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import { adapterLabel } from '../../core/backend/webgpuAdapter';
 
-/** "WebGPU · google/swiftshader", "WebGL (WebGPU unavailable: no adapter)", "WASM (requested)". */
+/**
+ * "WebGPU · google/swiftshader", "WASM ×2 threads — 40× faster than WebGPU on this device",
+ * "WASM ×1 thread (requested; page not cross-origin isolated)", "WebGL (WebGPU unavailable: no adapter)".
+ */
 export function badgeText(report: CapabilityReport): string {
-  const label = BACKEND_LABELS[report.backend];
+  const label = backendWithThreads(report.backend, report.threads?.threads ?? null);
+  const threadNote = report.threads?.reason ? `; ${report.threads.reason}` : '';
+  if (report.probe) return `${report.probe.reason}${threadNote ? ` (${threadNote.slice(2)})` : ''}`;
   if (report.adapter) return `${label} · ${adapterLabel(report.adapter)}`;
-  if (report.requested === report.backend) return `${label} (requested)`;
+  if (report.requested === report.backend) return `${label} (requested${threadNote})`;
   const firstSkip = report.skipped[0];
-  return firstSkip ? `${label} (${BACKEND_LABELS[firstSkip.backend]} unavailable: ${firstSkip.reason})` : label;
+  if (firstSkip) return `${label} (${BACKEND_LABELS[firstSkip.backend]} unavailable: ${firstSkip.reason}${threadNote})`;
+  return threadNote ? `${label} (${threadNote.slice(2)})` : label;
 }

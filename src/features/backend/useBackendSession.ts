@@ -3,17 +3,12 @@ import { BACKEND_ORDER, BACKEND_LABELS, type BackendName } from '../../core/back
 import type { CapabilityReport } from '../../core/backend/selectBackend';
 import type { SelfCheckResult } from '../../core/backend/selfCheck';
 import type { Engine, EngineFailure } from '../../worker/engine';
+import { readProbeCache, storeProbeResult } from './probeCacheStorage';
 
-export type BackendState =
-  | { status: 'starting' }
-  | { status: 'ready'; report: CapabilityReport }
-  | { status: 'failed'; message: string };
+export type BackendState = { status: 'starting' } | { status: 'ready'; report: CapabilityReport } | { status: 'failed'; message: string };
 
 export type SelfCheckState =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; result: SelfCheckResult }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'running' } | { status: 'done'; result: SelfCheckResult } | { status: 'failed'; message: string };
 
 const SELF_CHECK_SIZE = 256;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -41,7 +36,9 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     if (!engine) return;
     return engine.onFailure(({ cause, message }) => {
       const next = backendAfterFailure(current ?? 'wasm', cause);
-      setFailure(`${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; the runs so far and the last checkpoint are kept.`);
+      setFailure(
+        `${message[0]?.toUpperCase()}${message.slice(1)}. The worker was restarted on ${BACKEND_LABELS[next]}; the runs so far and the last checkpoint are kept.`,
+      );
       setBackend({ status: 'starting' });
       setTarget(next);
       setAttempt((n) => n + 1);
@@ -62,8 +59,9 @@ export function useBackendSession(engine: Engine | null, requested: BackendName 
     if (!engine) return;
     let cancelled = false;
     engine
-      .initBackend(target)
+      .initBackend(target, target === null ? readProbeCache() : undefined)
       .then((report) => {
+        if (report.probe && !report.probe.cached) storeProbeResult(report.probe);
         if (cancelled) return;
         setBackend({ status: 'ready', report });
         void runSelfCheck();

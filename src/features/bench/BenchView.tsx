@@ -37,7 +37,7 @@ function downloadJson(text: string) {
 }
 
 /**
- * `?view=bench`: the benchmark of design §9 in the browser (same code as `npm run bench`), on the
+ * `?view=bench`: the benchmark (docs/architecture.md, "Benchmarks") in the browser (same code as `npm run bench`), on the
  * chosen backend. `&backend=webgpu|webgl|wasm|cpu` preselects one, `&quick=1` the CI-sized run,
  * `&autorun=1` starts at once (used by `npm run bench:browser`).
  */
@@ -114,7 +114,7 @@ export function BenchView() {
       {json && (
         <section className="panel" aria-labelledby="bench-json-title">
           <h2 id="bench-json-title">results JSON</h2>
-          <p className="hint">Same keys as bench/results.json (design §9), plus the adapter it ran on.</p>
+          <p className="hint">Same keys as bench/results.json (see docs/architecture.md, Benchmarks), plus the adapter it ran on.</p>
           <button type="button" onClick={() => downloadJson(json)}>
             Download results-browser.json
           </button>

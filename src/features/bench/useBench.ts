@@ -4,6 +4,7 @@ import type { BackendName } from '../../core/backend/backendNames';
 import { selectBackend, type CapabilityReport } from '../../core/backend/selectBackend';
 import { benchProblems, type BenchResults, type BenchRow } from '../../core/bench/benchResults';
 import { runBench } from '../../core/bench/runBench';
+import { fetchDatasetFile } from '../../worker/datasetFetcher';
 import { viteWasmPaths } from '../../worker/wasmPaths';
 
 export type BenchState =
@@ -38,6 +39,7 @@ export function useBench() {
       const { results } = await runBench({
         backend: report.backend,
         quick,
+        readDatasetFile: fetchDatasetFile,
         onRow: (row) => rows.push(row),
         onProgress: async (fraction, label) => {
           setState({ status: 'running', report, fraction, label, rows: [...rows] });

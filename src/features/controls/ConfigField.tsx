@@ -77,7 +77,15 @@ export function ConfigField({ name, spec, value, draft, messages, disabled, onVa
     case 'boolean':
       return (
         <div className="controls-field controls-field-check">
-          <input id={ids.input} name={name} type="checkbox" checked={value === true} onChange={(e) => onValue(e.target.checked)} disabled={disabled} {...a11y} />
+          <input
+            id={ids.input}
+            name={name}
+            type="checkbox"
+            checked={value === true}
+            onChange={(e) => onValue(e.target.checked)}
+            disabled={disabled}
+            {...a11y}
+          />
           <label htmlFor={ids.input}>{label}</label>
           {help}
           {error}
@@ -86,14 +94,27 @@ export function ConfigField({ name, spec, value, draft, messages, disabled, onVa
     case 'enum-list': {
       const selected = Array.isArray(value) ? (value as PolicyName[]) : [];
       return (
-        <fieldset id={ids.input} className="controls-field controls-checks" aria-describedby={describedBy} aria-invalid={invalid || undefined} disabled={disabled}>
+        <fieldset
+          id={ids.input}
+          className="controls-field controls-checks"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          disabled={disabled}
+        >
           <legend>{label}</legend>
           {(spec.values as readonly PolicyName[]).map((policy) => {
             const id = `${ids.input}-${policy}`;
             const info = POLICIES[policy];
             return (
               <div key={policy} className="controls-check">
-                <input id={id} name={name} value={policy} type="checkbox" checked={selected.includes(policy)} onChange={(e) => onValue(togglePolicy(selected, policy, e.target.checked))} />
+                <input
+                  id={id}
+                  name={name}
+                  value={policy}
+                  type="checkbox"
+                  checked={selected.includes(policy)}
+                  onChange={(e) => onValue(togglePolicy(selected, policy, e.target.checked))}
+                />
                 <label htmlFor={id}>
                   {info ? info.label : policy}
                   {info && <span className="controls-check-note"> — {info.description}</span>}

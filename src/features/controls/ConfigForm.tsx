@@ -71,7 +71,13 @@ export function ConfigForm({ config, onChange, errors, disabled, onDraftErrorsCh
   };
 
   return (
-    <form className="controls-form" aria-label="Experiment settings" noValidate onSubmit={(e) => e.preventDefault()} data-testid="config-form">
+    <form
+      className="controls-form"
+      aria-label="Experiment settings"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="config-form"
+    >
       {general.length > 0 && (
         <div role="alert" className="notice notice-error controls-summary" data-testid="config-errors">
           <ul>

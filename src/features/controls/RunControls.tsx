@@ -17,13 +17,24 @@ export function RunControls({ status, canRun, blockedReason, onRun, onRunLadder,
   const running = status === 'running';
   return (
     <div className="run-controls" role="group" aria-label="Run the experiment">
-      <button type="button" className="primary" onClick={onRun} disabled={running || !canRun} aria-describedby={blockedReason ? 'run-blocked' : undefined}>
+      <button
+        type="button"
+        className="primary"
+        onClick={onRun}
+        disabled={running || !canRun}
+        aria-describedby={blockedReason ? 'run-blocked' : undefined}
+      >
         Run
       </button>
       <button type="button" onClick={onStop} disabled={!running}>
         Stop
       </button>
-      <button type="button" onClick={onRunLadder} disabled={running || !canRun} title="IID plus learnability with each scorer of the ladder: fills the Pareto chart">
+      <button
+        type="button"
+        onClick={onRunLadder}
+        disabled={running || !canRun}
+        title="IID plus learnability with each scorer of the ladder: fills the Pareto chart"
+      >
         Run scorer ladder
       </button>
       <button type="button" onClick={onCopyLink}>

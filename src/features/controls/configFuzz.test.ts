@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CONFIG_SCHEMA} from '../../core/config/configSchema';
+import type { CONFIG_SCHEMA } from '../../core/config/configSchema';
 import { CONFIG_KEYS, parseFieldValue } from '../../core/config/configSchema';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import { validateConfig } from '../../core/config/validateConfig';
@@ -12,7 +12,35 @@ import { configFromSearch, configToSearch } from './urlConfig';
  * validation, URL parsing, result import). Nothing may throw, and every rejection carries a message
  * that names a field.
  */
-const ATOMS: unknown[] = [0, -1, 1, 0.5, 1e9, -1e-9, Number.NaN, Number.POSITIVE_INFINITY, '', ' ', 'x', '1e3', '0x10', 'ViT-S/4', 'ViT-/4', 'uniform', 'rho,rho', true, false, null, undefined, [], ['hard'], {}, { a: 1 }, '__proto__', 'constructor'];
+const ATOMS: unknown[] = [
+  0,
+  -1,
+  1,
+  0.5,
+  1e9,
+  -1e-9,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  ' ',
+  'x',
+  '1e3',
+  '0x10',
+  'ViT-S/4',
+  'ViT-/4',
+  'uniform',
+  'rho,rho',
+  true,
+  false,
+  null,
+  undefined,
+  [],
+  ['hard'],
+  {},
+  { a: 1 },
+  '__proto__',
+  'constructor',
+];
 
 function randomValue(rng: Rng): unknown {
   const pick = rng.int(4);

@@ -5,11 +5,20 @@ export type ConfigKey = keyof ExperimentConfig;
 
 /** The form's fieldsets, in order; together they hold every config key exactly once. */
 export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] }[] = [
-  { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise'] },
-  { legend: 'Corruption', keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'] },
+  { legend: 'Data', keys: ['dataset', 'trainSize', 'heldOutSize', 'testSize', 'pixelNoise', 'hardPixelNoise', 'hardClassStyle'] },
+  {
+    legend: 'Corruption',
+    keys: ['labelNoise', 'noiseKind', 'duplicateFraction', 'unlearnableFraction', 'classImbalance', 'corruptHeldOut'],
+  },
   { legend: 'Models', keys: ['learner', 'scorer', 'embeddingDim'] },
-  { legend: 'Training', keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'] },
-  { legend: 'Selection', keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'] },
+  {
+    legend: 'Training',
+    keys: ['steps', 'batchSize', 'learningRate', 'weightDecay', 'warmupFraction', 'labelSmoothing', 'evalEvery', 'seed'],
+  },
+  {
+    legend: 'Selection',
+    keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'],
+  },
 ];
 
 /** Visible labels, with the paper's symbols where they exist. */
@@ -20,6 +29,7 @@ export const FIELD_LABELS: Record<ConfigKey, string> = {
   testSize: 'Test examples',
   pixelNoise: 'Pixel noise σ (easy classes)',
   hardPixelNoise: 'Pixel noise σ (hard classes)',
+  hardClassStyle: 'Hard classes differ by',
   labelNoise: 'Label noise',
   noiseKind: 'Label noise kind',
   duplicateFraction: 'Duplicate fraction',

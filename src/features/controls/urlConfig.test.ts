@@ -14,6 +14,7 @@ const EVERY_KEY_CHANGED: ExperimentConfig = {
   testSize: 700,
   pixelNoise: 0.25,
   hardPixelNoise: 1.75,
+  hardClassStyle: 'fine-detail',
   labelNoise: 0.15,
   noiseKind: 'asymmetric',
   duplicateFraction: 0.1,
@@ -48,7 +49,13 @@ describe('configToSearch / configFromSearch', () => {
   it('round-trips a config where every key differs from the default, with and without a preset', () => {
     for (const preset of [undefined, ...PRESET_NAMES]) {
       const search = configToSearch(EVERY_KEY_CHANGED, { preset });
-      if (preset === undefined) for (const key of CONFIG_KEYS) expect(search).toContain(`${key}=`);
+      if (preset === undefined) {
+        // hardClassStyle has two values: DEFAULT_CONFIG's and the default preset's, so it matches one of them.
+        const base = baseConfigFor(DEFAULT_PRESET);
+        const same = CONFIG_KEYS.filter((key) => JSON.stringify(EVERY_KEY_CHANGED[key]) === JSON.stringify(base[key]));
+        expect(same).toEqual(['hardClassStyle']);
+        for (const key of CONFIG_KEYS) if (!same.includes(key)) expect(search).toContain(`${key}=`);
+      }
       const back = configFromSearch(search);
       expect(back.errors).toEqual([]);
       expect(back.config).toEqual(EVERY_KEY_CHANGED);
@@ -96,7 +103,9 @@ describe('configToSearch / configFromSearch', () => {
     expect(r.errors.map((e) => e.field)).toEqual(['trainSize', 'labelNoise', 'dataset', 'policies']);
     expect(r.errors[0]?.message).toBe('trainSize: "abc" is not allowed; expected an integer from 256 to 60000');
     expect(r.errors[1]?.message).toBe('labelNoise: "2" is not allowed; expected a number from 0 to 0.9');
-    expect(r.errors[2]?.message).toBe('dataset: "cifar" is not allowed; expected one of synthetic, mnist, fashion-mnist, captioned-shapes, custom');
+    expect(r.errors[2]?.message).toBe(
+      'dataset: "cifar" is not allowed; expected one of synthetic, mnist, fashion-mnist, captioned-shapes, custom',
+    );
     expect(r.errors[3]?.message).toMatch(/^policies: .*best.* is not allowed; expected a comma-separated list of uniform/);
   });
 

@@ -37,7 +37,8 @@ export function useConfigState(): ConfigStateApi {
   }, [validConfig, preset]);
 
   const copyLink = useCallback(async () => {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) throw new Error('The clipboard is not available in this browser; copy the address bar instead.');
+    if (typeof navigator === 'undefined' || !navigator.clipboard)
+      throw new Error('The clipboard is not available in this browser; copy the address bar instead.');
     await navigator.clipboard.writeText(window.location.href);
   }, []);
 

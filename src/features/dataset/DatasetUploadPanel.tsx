@@ -25,7 +25,16 @@ function ThumbnailCanvas({ thumbnail }: { thumbnail: Thumbnail }) {
     ctx.putImageData(new ImageData(rgba, LAB_IMAGE_SIZE, LAB_IMAGE_SIZE), 0, 0);
   }, [thumbnail]);
   const size = LAB_IMAGE_SIZE * SCALE;
-  return <canvas ref={canvas} width={LAB_IMAGE_SIZE} height={LAB_IMAGE_SIZE} role="img" aria-label={`an example of class ${thumbnail.className}`} style={{ width: size, height: size, imageRendering: 'pixelated' }} />;
+  return (
+    <canvas
+      ref={canvas}
+      width={LAB_IMAGE_SIZE}
+      height={LAB_IMAGE_SIZE}
+      role="img"
+      aria-label={`an example of class ${thumbnail.className}`}
+      style={{ width: size, height: size, imageRendering: 'pixelated' }}
+    />
+  );
 }
 
 /**
@@ -43,8 +52,9 @@ export function DatasetUploadPanel({ upload, selectedDataset, onUse, disabled }:
     <section className="panel upload-panel" aria-labelledby="upload-title" data-testid="upload-panel">
       <h2 id="upload-title">Your dataset</h2>
       <p className="controls-help" id="upload-help">
-        CSV: one row per image, <code>label,p0,p1,…</code> (header optional; labels 0–{UPLOAD_LIMITS.maxClasses - 1}; pixels 0–255 or 0–1; square images unless a size is given). Folder: one
-        subfolder per class of same-size .png/.jpg images. {UPLOAD_LIMITS.minClasses}–{UPLOAD_LIMITS.maxClasses} classes, at least {UPLOAD_LIMITS.minPerClass} examples each, at most{' '}
+        CSV: one row per image, <code>label,p0,p1,…</code> (header optional; labels 0–{UPLOAD_LIMITS.maxClasses - 1}; pixels 0–255 or 0–1;
+        square images unless a size is given). Folder: one subfolder per class of same-size .png/.jpg images. {UPLOAD_LIMITS.minClasses}–
+        {UPLOAD_LIMITS.maxClasses} classes, at least {UPLOAD_LIMITS.minPerClass} examples each, at most{' '}
         {formatBytes(UPLOAD_LIMITS.maxBytes)}. Images are fitted to 16×16; the file stays in this browser tab.
       </p>
       <div className="controls-field">
@@ -68,7 +78,16 @@ export function DatasetUploadPanel({ upload, selectedDataset, onUse, disabled }:
       </div>
       <div className="controls-field">
         <label htmlFor="upload-size">Image size of non-square CSV rows (optional)</label>
-        <input id="upload-size" type="text" placeholder="e.g. 28x20" value={sizeText} onChange={(e) => setSizeText(e.target.value)} disabled={busy} aria-invalid={!size.ok || undefined} aria-describedby={size.ok ? undefined : 'upload-size-error'} />
+        <input
+          id="upload-size"
+          type="text"
+          placeholder="e.g. 28x20"
+          value={sizeText}
+          onChange={(e) => setSizeText(e.target.value)}
+          disabled={busy}
+          aria-invalid={!size.ok || undefined}
+          aria-describedby={size.ok ? undefined : 'upload-size-error'}
+        />
         {!size.ok && (
           <span id="upload-size-error" role="alert" className="controls-error">
             {size.message}
@@ -100,7 +119,8 @@ export function DatasetUploadPanel({ upload, selectedDataset, onUse, disabled }:
       )}
       {upload.error !== null && (
         <div role="alert" className="notice notice-error" data-testid="upload-error">
-          {upload.error}. Nothing changed: the lab still trains on {selectedDataset === 'custom' && current ? current.set.info.fileName : selectedDataset}.
+          {upload.error}. Nothing changed: the lab still trains on{' '}
+          {selectedDataset === 'custom' && current ? current.set.info.fileName : selectedDataset}.
         </div>
       )}
       {current && (

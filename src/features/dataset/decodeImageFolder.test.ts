@@ -17,7 +17,9 @@ describe('decodeImages', () => {
     const decode = vi.fn(() => Promise.reject(new Error('must not decode')));
     vi.stubGlobal('createImageBitmap', decode);
     const files = [pickedFile('pets/cat/1.png', headers.png(28, 28)), pickedFile('pets/cat/huge.png', headers.png(20000, 20000))];
-    await expect(decodeImages('pets', files)).rejects.toThrow(`pets: pets/cat/huge.png is 20000×20000; image sides must be from 1 to ${UPLOAD_LIMITS.maxSide} pixels`);
+    await expect(decodeImages('pets', files)).rejects.toThrow(
+      `pets: pets/cat/huge.png is 20000×20000; image sides must be from 1 to ${UPLOAD_LIMITS.maxSide} pixels`,
+    );
     expect(decode).not.toHaveBeenCalled();
   });
 
@@ -28,7 +30,9 @@ describe('decodeImages', () => {
     const count = Math.floor(UPLOAD_LIMITS.maxTotalPixels / (side * side)) + 1;
     const png = headers.png(side, side);
     const files = Array.from({ length: count }, (_, i) => pickedFile(`big/c${i % 2}/${i}.png`, png));
-    await expect(decodeImages('big', files)).rejects.toThrow(`the most a folder may decode to is ${UPLOAD_LIMITS.maxTotalPixels.toLocaleString('en-US')} pixels (maxTotalPixels)`);
+    await expect(decodeImages('big', files)).rejects.toThrow(
+      `the most a folder may decode to is ${UPLOAD_LIMITS.maxTotalPixels.toLocaleString('en-US')} pixels (maxTotalPixels)`,
+    );
     expect(decode).not.toHaveBeenCalled();
   });
 });

@@ -34,8 +34,15 @@ export function sortFolderFiles(files: readonly File[]): FolderFiles {
  * headers (each side, and the pixels of all images together; see UPLOAD_LIMITS).
  */
 export async function decodeImages(folderName: string, files: readonly File[]): Promise<DecodedImage[]> {
-  checkByteSize(folderName, files.reduce((s, f) => s + f.size, 0), UPLOAD_LIMITS, 'use fewer or smaller images');
-  const headers = await Promise.all(files.map(async (file) => ({ path: relativePath(file), header: readImageHeader(new Uint8Array(await file.arrayBuffer())) })));
+  checkByteSize(
+    folderName,
+    files.reduce((s, f) => s + f.size, 0),
+    UPLOAD_LIMITS,
+    'use fewer or smaller images',
+  );
+  const headers = await Promise.all(
+    files.map(async (file) => ({ path: relativePath(file), header: readImageHeader(new Uint8Array(await file.arrayBuffer())) })),
+  );
   checkFolderHeaders(folderName, headers, UPLOAD_LIMITS);
   const decoded: DecodedImage[] = [];
   for (const file of files) {
@@ -44,12 +51,18 @@ export async function decodeImages(folderName: string, files: readonly File[]): 
     try {
       bitmap = await createImageBitmap(file);
     } catch {
-      throw new DatasetFileError(path, `${folderName}: ${path} could not be decoded as an image; allowed formats: ${IMAGE_EXTENSIONS.join(', ')}`);
+      throw new DatasetFileError(
+        path,
+        `${folderName}: ${path} could not be decoded as an image; allowed formats: ${IMAGE_EXTENSIONS.join(', ')}`,
+      );
     }
     try {
       const { width, height } = bitmap;
       if (width > UPLOAD_LIMITS.maxSide || height > UPLOAD_LIMITS.maxSide) {
-        throw new DatasetFileError(path, `${folderName}: ${path} is ${width}×${height}; image sides must be from 1 to ${UPLOAD_LIMITS.maxSide} pixels`);
+        throw new DatasetFileError(
+          path,
+          `${folderName}: ${path} is ${width}×${height}; image sides must be from 1 to ${UPLOAD_LIMITS.maxSide} pixels`,
+        );
       }
       decoded.push({ path, width, height, data: rgbaOf(bitmap), bytes: file.size });
     } finally {
@@ -61,7 +74,10 @@ export async function decodeImages(folderName: string, files: readonly File[]): 
 
 function rgbaOf(bitmap: ImageBitmap): Uint8ClampedArray {
   const { width, height } = bitmap;
-  const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+  const canvas =
+    typeof OffscreenCanvas !== 'undefined'
+      ? new OffscreenCanvas(width, height)
+      : Object.assign(document.createElement('canvas'), { width, height });
   const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
   if (!context) throw new DatasetFileError('canvas', 'this browser cannot read image pixels (no 2-D canvas); upload a CSV instead');
   context.drawImage(bitmap, 0, 0);

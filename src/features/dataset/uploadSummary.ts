@@ -9,7 +9,14 @@ import { LAB_PIXELS } from '../../core/data/labImage';
 /** "digits.csv · 1,200 examples · 3 classes · 28×28 → 16×16 · 94 kB · hash 5d090ea2b16c792b". */
 export function summaryLine(info: UploadedDatasetInfo): string {
   const noun = info.source === 'csv' ? 'examples' : 'images';
-  return [info.fileName, `${info.examples.toLocaleString('en')} ${noun}`, `${info.classNames.length} classes`, `${info.width}×${info.height} → 16×16`, formatBytes(info.bytes), `hash ${info.contentHash}`].join(' · ');
+  return [
+    info.fileName,
+    `${info.examples.toLocaleString('en')} ${noun}`,
+    `${info.classNames.length} classes`,
+    `${info.width}×${info.height} → 16×16`,
+    formatBytes(info.bytes),
+    `hash ${info.contentHash}`,
+  ].join(' · ');
 }
 
 export interface Thumbnail {
@@ -27,7 +34,11 @@ export function thumbnails(set: LabImageSet, perClass = 2): Thumbnail[] {
     const label = set.labels[i] as number;
     if ((taken[label] as number) >= perClass) continue;
     taken[label] = (taken[label] as number) + 1;
-    shown.push({ label, className: set.info.classNames[label] as string, pixels: set.pixels.subarray(i * LAB_PIXELS, (i + 1) * LAB_PIXELS) });
+    shown.push({
+      label,
+      className: set.info.classNames[label] as string,
+      pixels: set.pixels.subarray(i * LAB_PIXELS, (i + 1) * LAB_PIXELS),
+    });
   }
   return shown.sort((a, b) => a.label - b.label);
 }
@@ -36,7 +47,8 @@ export function thumbnails(set: LabImageSet, perClass = 2): Thumbnail[] {
 export function parseSizeText(text: string): { ok: true; size: { width: number; height: number } | null } | { ok: false; message: string } {
   if (text.trim() === '') return { ok: true, size: null };
   const match = /^\s*(\d+)\s*[x×]\s*(\d+)\s*$/i.exec(text);
-  if (!match) return { ok: false, message: `image size: "${text}" is not a size; expected WIDTH×HEIGHT, e.g. 28x20 (leave empty for square images)` };
+  if (!match)
+    return { ok: false, message: `image size: "${text}" is not a size; expected WIDTH×HEIGHT, e.g. 28x20 (leave empty for square images)` };
   return { ok: true, size: { width: Number(match[1]), height: Number(match[2]) } };
 }
 
@@ -53,7 +65,13 @@ export function withUploadInfo(result: ExperimentResult, info: UploadedDatasetIn
 export function customDatasetErrors(config: ExperimentConfig, info: UploadedDatasetInfo | null): ConfigError[] {
   if (config.dataset !== 'custom') return [];
   if (!info) {
-    return [{ field: 'dataset', message: 'dataset: "custom" needs an uploaded file and none is loaded in this tab; upload a CSV or an image folder under “Your dataset” (a link or a reload cannot carry the data: upload the file again)' }];
+    return [
+      {
+        field: 'dataset',
+        message:
+          'dataset: "custom" needs an uploaded file and none is loaded in this tab; upload a CSV or an image folder under “Your dataset” (a link or a reload cannot carry the data: upload the file again)',
+      },
+    ];
   }
   return uploadSizeErrors(config, info.examples, info.fileName);
 }

@@ -36,7 +36,10 @@ export function useUploadedDataset(engine: Engine | null, onAccepted: (set: LabI
   const take = useCallback(async (name: string, read: () => Promise<UploadOutcome>) => {
     setState((s) => ({ ...s, reading: name }));
     // read() answers with a message rather than throwing; this catch only keeps the inputs usable if it ever does.
-    const outcome = await read().catch((error: unknown): UploadOutcome => ({ ok: false, message: `${name}: could not be read (${error instanceof Error ? error.message : String(error)})` }));
+    const outcome = await read().catch((error: unknown): UploadOutcome => ({
+      ok: false,
+      message: `${name}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+    }));
     if (outcome.ok) {
       setState({ reading: null, current: { set: outcome.set, encoded: outcome.encoded, skipped: outcome.skipped }, error: null });
       accepted.current(outcome.set);

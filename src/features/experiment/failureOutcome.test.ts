@@ -7,7 +7,14 @@ import { failureOutcome } from './failureOutcome';
 import { INITIAL_EXPERIMENT_STATE, experimentReducer } from './liveState';
 
 const [iid] = SAMPLE_RESULT.runs;
-const point = (step: number) => ({ step, testAccuracy: 0.2, trainLoss: 1.5, flops: flops(step * 1e6), wallMs: step, noisySelectedFraction: 0.1 });
+const point = (step: number) => ({
+  step,
+  testAccuracy: 0.2,
+  trainLoss: 1.5,
+  flops: flops(step * 1e6),
+  wallMs: step,
+  noisySelectedFraction: 0.1,
+});
 
 /** One finished IID run, then the active run part-way (two points rendered, one more still queued). */
 function midExperiment() {

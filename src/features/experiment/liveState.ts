@@ -39,9 +39,25 @@ export interface ExperimentState {
   selection: (SelectionSampleWithPixels & { runId: string }) | null;
   result: ExperimentResult | null;
   error: string | null;
+  /** Classification data: class names and hard classes, as the runs announced them (or the result holds them). */
+  classes?: { names: string[]; hard: number[] } | null;
 }
 
-export const INITIAL_EXPERIMENT_STATE: ExperimentState = { status: 'idle', config: null, backend: null, runs: [], phase: null, selection: null, result: null, error: null };
+export const INITIAL_EXPERIMENT_STATE: ExperimentState = {
+  status: 'idle',
+  config: null,
+  backend: null,
+  runs: [],
+  phase: null,
+  selection: null,
+  result: null,
+  error: null,
+};
+
+/** A result's class names and hard classes for the per-class panel (null: it names none). */
+export function classesOf(result: Pick<ExperimentResult, 'classNames' | 'hardClasses'>): ExperimentState['classes'] {
+  return result.classNames ? { names: result.classNames, hard: result.hardClasses ?? [] } : null;
+}
 
 export type ExperimentAction =
   | { type: 'started'; config: ExperimentConfig; backend?: string | null }
@@ -89,6 +105,7 @@ export function unfinishedRun(live: LiveRun): RunResult {
     modelFlops: { learner: flops(0), scorer: null },
     phaseWallMs: phaseRecord(() => 0),
     referenceTestAccuracy: null,
+    onlineTestAccuracy: null,
     stoppedEarly: unfinishedAt(last?.step ?? 0, live.totalSteps),
   };
 }
@@ -97,7 +114,8 @@ export function unfinishedRun(live: LiveRun): RunResult {
 export function resultSoFar(state: ExperimentState): ExperimentResult | null {
   if (!state.config) return null;
   const runs = state.runs.filter((r) => r.points.length > 0).map((r) => r.finished ?? unfinishedRun(r));
-  return runs.length === 0 ? null : buildExperimentResult(state.config, runs, { backend: backendOf(state) });
+  const classes = state.classes ? { classNames: state.classes.names, hardClasses: state.classes.hard } : {};
+  return runs.length === 0 ? null : buildExperimentResult(state.config, runs, { backend: backendOf(state), ...classes });
 }
 
 /** The experiment's backend as results name it ("unknown" before the engine has reported one). */
@@ -118,7 +136,14 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
       return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config: action.config, backend: action.backend ?? null };
     case 'resumed': {
       const { config, finishedRuns, current } = action.checkpoint;
-      return { ...INITIAL_EXPERIMENT_STATE, status: 'running', config, backend: action.backend ?? null, runs: finishedRuns.map(liveRunFromResult), phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming' };
+      return {
+        ...INITIAL_EXPERIMENT_STATE,
+        status: 'running',
+        config,
+        backend: action.backend ?? null,
+        runs: finishedRuns.map(liveRunFromResult),
+        phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming',
+      };
     }
     case 'finished':
       // The result is authoritative: events still queued for rendering are ignored from here on.
@@ -129,15 +154,26 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
         runs: action.result.runs.map((run) => reuseIfCurrent(state.runs, run)),
         backend: action.result.backend,
         result: action.result,
+        classes: classesOf(action.result) ?? state.classes ?? null,
         phase: null,
       };
     case 'failed':
       return { ...state, status: 'failed', error: action.error, phase: null };
     case 'loaded':
-      return { ...INITIAL_EXPERIMENT_STATE, status: 'finished', config: action.result.config, backend: action.result.backend, runs: action.result.runs.map(liveRunFromResult), result: action.result };
+      return {
+        ...INITIAL_EXPERIMENT_STATE,
+        status: 'finished',
+        config: action.result.config,
+        backend: action.result.backend,
+        runs: action.result.runs.map(liveRunFromResult),
+        result: action.result,
+        classes: classesOf(action.result),
+      };
     case 'event':
       // After the end state only a late selection sample still counts (the inspector shows the last one).
-      return state.status === 'running' || (action.event.type === 'selection' && state.result !== null) ? applyEvent(state, action.event) : state;
+      return state.status === 'running' || (action.event.type === 'selection' && state.result !== null)
+        ? applyEvent(state, action.event)
+        : state;
   }
 }
 
@@ -147,18 +183,41 @@ function applyEvent(state: ExperimentState, e: ExperimentEvent): ExperimentState
       return { ...state, phase: e.message };
     case 'run-started': {
       const points = e.curve ?? [];
-      const run: LiveRun = { id: e.runId, policy: e.policy, scorer: e.scorer, totalSteps: e.totalSteps, step: e.resumedAt ?? 0, wallMs: points.at(-1)?.wallMs ?? 0, etaMs: null, points, noisyHistory: noisyHistoryOf(points), finished: null };
-      return { ...state, phase: null, runs: [...state.runs.filter((r) => r.id !== e.runId), run] };
+      const run: LiveRun = {
+        id: e.runId,
+        policy: e.policy,
+        scorer: e.scorer,
+        totalSteps: e.totalSteps,
+        step: e.resumedAt ?? 0,
+        wallMs: points.at(-1)?.wallMs ?? 0,
+        etaMs: null,
+        points,
+        noisyHistory: noisyHistoryOf(points),
+        finished: null,
+      };
+      const classes = e.classNames ? { names: e.classNames, hard: e.hardClasses ?? [] } : (state.classes ?? null);
+      return { ...state, phase: null, runs: [...state.runs.filter((r) => r.id !== e.runId), run], classes };
     }
     case 'step':
-      return { ...state, runs: updateRun(state.runs, e.runId, (r) => ({ ...r, step: e.step, wallMs: e.wallMs, etaMs: e.step > 0 ? ((e.totalSteps - e.step) * e.wallMs) / e.step : null })) };
+      return {
+        ...state,
+        runs: updateRun(state.runs, e.runId, (r) => ({
+          ...r,
+          step: e.step,
+          wallMs: e.wallMs,
+          etaMs: e.step > 0 ? ((e.totalSteps - e.step) * e.wallMs) / e.step : null,
+        })),
+      };
     case 'evaluation':
       return {
         ...state,
         runs: updateRun(state.runs, e.runId, (r) => ({
           ...r,
           points: [...r.points, e.point],
-          noisyHistory: e.point.noisySelectedFraction === null ? r.noisyHistory : [...r.noisyHistory, { step: e.point.step, fraction: e.point.noisySelectedFraction }],
+          noisyHistory:
+            e.point.noisySelectedFraction === null
+              ? r.noisyHistory
+              : [...r.noisyHistory, { step: e.point.step, fraction: e.point.noisySelectedFraction }],
         })),
       };
     case 'selection':

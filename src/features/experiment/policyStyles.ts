@@ -19,6 +19,7 @@ export const POLICY_STYLES: Record<PolicyName, PolicyStyle> = {
   hard: { color: '#0072b2', label: POLICIES.hard.label, dash: undefined },
   easy: { color: '#009e73', label: POLICIES.easy.label, dash: undefined },
   rho: { color: '#cc79a7', label: POLICIES.rho.label, dash: undefined },
+  shuffled: { color: '#999999', label: POLICIES.shuffled.label, dash: '2 3' },
 };
 
 /** Extra dash patterns that tell apart several runs of one policy (a scorer ladder). */

@@ -28,7 +28,9 @@ function share(part: number, total: number): string {
 }
 
 function rowSummary(row: Row): string {
-  const parts = PHASE_BARS.filter((p) => row[p.key] > 0).map((p) => `${p.label} ${formatFlops(row[p.key])} (${share(row[p.key], row.total)})`);
+  const parts = PHASE_BARS.filter((p) => row[p.key] > 0).map(
+    (p) => `${p.label} ${formatFlops(row[p.key])} (${share(row[p.key], row.total)})`,
+  );
   const pretrain = row.pretrain > 0 ? `; plus ${formatFlops(row.pretrain)} once to pretrain the reference` : '';
   return `${row.name}: ${formatFlops(row.total)} in training — ${parts.join(', ') || 'nothing counted'}${pretrain}.`;
 }

@@ -27,10 +27,25 @@ function Thumbnail({ base64, imageSize, info }: { base64: string; imageSize: num
     }
   }, [base64, imageSize]);
   const corrupted = info.corruption !== 0;
-  const classes = ['inspector-thumb', info.selected ? 'inspector-thumb-selected' : '', corrupted ? 'inspector-thumb-corrupted' : ''].filter(Boolean).join(' ');
+  const classes = ['inspector-thumb', info.selected ? 'inspector-thumb-selected' : '', corrupted ? 'inspector-thumb-corrupted' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <li className={classes} data-testid="inspector-thumb" data-selected={String(info.selected)} data-corrupted={String(corrupted)} title={info.description}>
-      <canvas ref={canvas} width={imageSize} height={imageSize} role="img" aria-label={info.description} style={{ width: imageSize * SCALE, height: imageSize * SCALE }} />
+    <li
+      className={classes}
+      data-testid="inspector-thumb"
+      data-selected={String(info.selected)}
+      data-corrupted={String(corrupted)}
+      title={info.description}
+    >
+      <canvas
+        ref={canvas}
+        width={imageSize}
+        height={imageSize}
+        role="img"
+        aria-label={info.description}
+        style={{ width: imageSize * SCALE, height: imageSize * SCALE }}
+      />
       {corrupted && <span className="inspector-badge" aria-hidden="true" />}
     </li>
   );
@@ -50,14 +65,21 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
     .join('; ');
   return (
     <figure className="inspector-history">
-      <HtmlLegend items={withHistory.map((run) => ({ label: run.id, color: styles.get(run.id)?.color, dash: styles.get(run.id)?.dash, width: 2 }))} />
+      <HtmlLegend
+        items={withHistory.map((run) => ({ label: run.id, color: styles.get(run.id)?.color, dash: styles.get(run.id)?.dash, width: 2 }))}
+      />
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>
           <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="step" type="number" domain={[0, maxSteps]} label={{ value: 'learner steps', position: 'insideBottom', offset: -12 }} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={[0, maxSteps]}
+              label={{ value: 'learner steps', position: 'insideBottom', offset: -12 }}
+            />
             <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} unit="%" width={48} />
-            
+
             {withHistory.map((run) => {
               const style = styles.get(run.id);
               return (
@@ -77,7 +99,11 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <figcaption>{withHistory.length === 0 ? 'The corrupted share of selected examples appears after the first evaluation.' : `Corrupted share of the selected examples over time. ${summary}.`}</figcaption>
+      <figcaption>
+        {withHistory.length === 0
+          ? 'The corrupted share of selected examples appears after the first evaluation.'
+          : `Corrupted share of the selected examples over time. ${summary}.`}
+      </figcaption>
     </figure>
   );
 }
@@ -95,12 +121,22 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
   return (
     <figure className="inspector-scatter">
       <h3>Online vs reference loss</h3>
-      <HtmlLegend items={[{ label: 'not selected', color: '#9aa5b1' }, { label: 'selected', color: POLICY_STYLES.learnability.color }]} />
+      <HtmlLegend
+        items={[
+          { label: 'not selected', color: '#9aa5b1' },
+          { label: 'selected', color: POLICY_STYLES.learnability.color },
+        ]}
+      />
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
-            <XAxis dataKey="reference" type="number" name="reference loss" label={{ value: 'reference loss', position: 'insideBottom', offset: -12 }} />
+            <XAxis
+              dataKey="reference"
+              type="number"
+              name="reference loss"
+              label={{ value: 'reference loss', position: 'insideBottom', offset: -12 }}
+            />
             <YAxis dataKey="online" type="number" name="online loss" width={48} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
             <Scatter data={skipped} name="not selected" fill="#9aa5b1" isAnimationActive={false} />
@@ -109,8 +145,9 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
         </ResponsiveContainer>
       </div>
       <figcaption>
-        {pairs.length === 0 ? 'Appears when a policy scores with both an online and a reference model. ' : ''}Each point is one super-batch example (y: online loss, x: reference loss). Mean online − reference loss: {gap(picked)} for the {picked.length} selected, {gap(skipped)} for the {skipped.length}{' '}
-        others.
+        {pairs.length === 0 ? 'Appears when a policy scores with both an online and a reference model. ' : ''}Each point is one super-batch
+        example (y: online loss, x: reference loss). Mean online − reference loss: {gap(picked)} for the {picked.length} selected,{' '}
+        {gap(skipped)} for the {skipped.length} others.
       </figcaption>
     </figure>
   );
@@ -123,7 +160,13 @@ export function SelectionInspector({ selection, runs }: Props) {
   const infos = selection ? thumbnailInfos(selection) : [];
   const counts = selectionCounts(infos);
   return (
-    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector" data-run={selection?.runId} data-step={selection?.step}>
+    <section
+      className="panel inspector"
+      aria-labelledby="inspector-title"
+      data-testid="inspector"
+      data-run={selection?.runId}
+      data-step={selection?.step}
+    >
       <h2 id="inspector-title">Selection inspector</h2>
       {selection ? (
         <>
@@ -135,9 +178,14 @@ export function SelectionInspector({ selection, runs }: Props) {
       ) : (
         <p className="hint">The super-batch of the latest step appears here once a run starts selecting.</p>
       )}
-      <ul className="inspector-grid" aria-label={selection ? `Super-batch of ${selection.runId} at step ${selection.step}` : 'Super-batch (none yet)'}>
+      <ul
+        className="inspector-grid"
+        aria-label={selection ? `Super-batch of ${selection.runId} at step ${selection.step}` : 'Super-batch (none yet)'}
+      >
         {selection &&
-          infos.map((info) => <Thumbnail key={info.position} base64={selection.thumbnails[info.position] ?? ''} imageSize={selection.imageSize} info={info} />)}
+          infos.map((info) => (
+            <Thumbnail key={info.position} base64={selection.thumbnails[info.position] ?? ''} imageSize={selection.imageSize} info={info} />
+          ))}
       </ul>
       <h3>Corrupted share selected over time</h3>
       <NoisyHistoryChart runs={runs} />

@@ -44,7 +44,9 @@ export interface ThumbnailInfo {
  * Describes each super-batch example; with caption texts (image–caption data) the label is named as
  * its caption and label noise as a mismatched caption.
  */
-export function thumbnailInfos(sample: Pick<SelectionSampleWithPixels, 'superBatch' | 'selected' | 'labels' | 'trueLabels' | 'corruption' | 'captionTexts'>): ThumbnailInfo[] {
+export function thumbnailInfos(
+  sample: Pick<SelectionSampleWithPixels, 'superBatch' | 'selected' | 'labels' | 'trueLabels' | 'corruption' | 'captionTexts'>,
+): ThumbnailInfo[] {
   const picked = new Set(sample.selected);
   const captions = sample.captionTexts;
   const name = (label: number) => (captions ? `“${captions[label] ?? `caption ${label}`}”` : String(label));
@@ -55,7 +57,14 @@ export function thumbnailInfos(sample: Pick<SelectionSampleWithPixels, 'superBat
     const selected = picked.has(position);
     const truth = trueLabel === label ? '' : ` (true ${name(trueLabel)})`;
     const kind = captions && corruption === 1 ? 'mismatched caption' : corruptionLabel(corruption);
-    return { position, label, trueLabel, corruption, selected, description: `${captions ? 'caption' : 'label'} ${name(label)}${truth} — ${kind}, ${selected ? 'selected' : 'not selected'}` };
+    return {
+      position,
+      label,
+      trueLabel,
+      corruption,
+      selected,
+      description: `${captions ? 'caption' : 'label'} ${name(label)}${truth} — ${kind}, ${selected ? 'selected' : 'not selected'}`,
+    };
   });
 }
 
@@ -90,7 +99,9 @@ export function countsText(c: SelectionCounts): string {
 }
 
 /** Online vs reference loss per example, with its selection, when both losses were computed. */
-export function lossPairs(sample: Pick<SelectionSampleWithPixels, 'losses' | 'selected'>): { reference: number; online: number; selected: boolean }[] | null {
+export function lossPairs(
+  sample: Pick<SelectionSampleWithPixels, 'losses' | 'selected'>,
+): { reference: number; online: number; selected: boolean }[] | null {
   const { online, reference } = sample.losses;
   if (!online || !reference || online.length === 0 || online.length !== reference.length) return null;
   const picked = new Set(sample.selected);

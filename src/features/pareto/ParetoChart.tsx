@@ -2,7 +2,16 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, 
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { POLICY_STYLES } from '../experiment/policyStyles';
 import { formatSaving, percentAxis } from '../experiment/formatters';
-import { breakEvenCurve, breakEvenSaving, computeFrontier, learnabilityOverhead, logRange, logTicks, pointsFromResults, type ParetoRunPoint } from './paretoPoints';
+import {
+  breakEvenCurve,
+  breakEvenSaving,
+  computeFrontier,
+  learnabilityOverhead,
+  logRange,
+  logTicks,
+  pointsFromResults,
+  type ParetoRunPoint,
+} from './paretoPoints';
 
 interface Props {
   results: ExperimentResult[];
@@ -75,12 +84,37 @@ export function ParetoChart({ results, filterRatio }: Props) {
               />
               <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} unit="%" width={52} allowDataOverflow />
               <Tooltip
-                formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : Array.isArray(value) ? `≥ ${Number(value[0]).toFixed(1)}%` : String(value))}
+                formatter={(value) =>
+                  typeof value === 'number'
+                    ? `${value.toFixed(1)}%`
+                    : Array.isArray(value)
+                      ? `≥ ${Number(value[0]).toFixed(1)}%`
+                      : String(value)
+                }
                 labelFormatter={(label) => (typeof label === 'number' ? `scorer ${ratioTick(label)} learner` : String(label))}
               />
               <Legend verticalAlign="top" height={28} />
-              <Area data={region} dataKey="range" name="net compute-positive" type="monotone" stroke={REGION_COLOR} strokeDasharray="4 3" fill={REGION_COLOR} fillOpacity={0.12} isAnimationActive={false} />
-              <Line data={frontier} dataKey="y" name="compute-saving frontier" type="linear" stroke={COMPUTE_COLOR} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+              <Area
+                data={region}
+                dataKey="range"
+                name="net compute-positive"
+                type="monotone"
+                stroke={REGION_COLOR}
+                strokeDasharray="4 3"
+                fill={REGION_COLOR}
+                fillOpacity={0.12}
+                isAnimationActive={false}
+              />
+              <Line
+                data={frontier}
+                dataKey="y"
+                name="compute-saving frontier"
+                type="linear"
+                stroke={COMPUTE_COLOR}
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
               <Scatter data={learner} dataKey="y" name="learner saving" fill={LEARNER_COLOR} shape="circle" isAnimationActive={false} />
               <Scatter data={compute} dataKey="y" name="compute saving" fill={COMPUTE_COLOR} shape="diamond" isAnimationActive={false} />
             </ComposedChart>
@@ -88,8 +122,8 @@ export function ParetoChart({ results, filterRatio }: Props) {
         </div>
         <figcaption>
           <p className="hint">
-            Shaded: net compute-positive — learner savings above the break-even curve s ≥ 1 − 1/(1 + o), with learnability overhead o = r(2ρ + 3)/3 at ρ = {filterRatio}.
-            The line joins the Pareto frontier of compute saving against scorer cost.
+            Shaded: net compute-positive — learner savings above the break-even curve s ≥ 1 − 1/(1 + o), with learnability overhead o = r(2ρ
+            + 3)/3 at ρ = {filterRatio}. The line joins the Pareto frontier of compute saving against scorer cost.
           </p>
           <ul className="pareto-summary">
             {points.map((p) => (

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { isComputePositive } from '../../core/analysis/savings';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import type { Comparison, ExperimentResult } from '../../core/experiment/resultTypes';
-import { breakEvenCurve, breakEvenSaving, computeFrontier, learnabilityOverhead, logRange, logTicks, pointsFromResults, type ParetoRunPoint } from './paretoPoints';
+import {
+  breakEvenCurve,
+  breakEvenSaving,
+  computeFrontier,
+  learnabilityOverhead,
+  logRange,
+  logTicks,
+  pointsFromResults,
+  type ParetoRunPoint,
+} from './paretoPoints';
 
 const comparison = (over: Partial<Comparison>): Comparison => ({
   policy: 'learnability',
@@ -22,7 +31,14 @@ const comparison = (over: Partial<Comparison>): Comparison => ({
 
 const result = (comparisons: Comparison[]): ExperimentResult => ({ config: { ...DEFAULT_CONFIG }, backend: 'cpu', runs: [], comparisons });
 
-const point = (id: string, scorerFlopRatio: number, computeSaving: number | null): ParetoRunPoint => ({ id, label: id, scorerFlopRatio, learnerSaving: 0.3, computeSaving, overheadRatio: 0.1 });
+const point = (id: string, scorerFlopRatio: number, computeSaving: number | null): ParetoRunPoint => ({
+  id,
+  label: id,
+  scorerFlopRatio,
+  learnerSaving: 0.3,
+  computeSaving,
+  overheadRatio: 0.1,
+});
 
 describe('pointsFromResults', () => {
   it('makes one point per comparison with a scorer, across results, with indexed ids', () => {
@@ -31,8 +47,22 @@ describe('pointsFromResults', () => {
       result([comparison({ scorer: 'ViT-Ti/4', scorerFlopRatio: 0.4, learnerSaving: null, computeSaving: null, overheadRatio: 0.9 })]),
     ]);
     expect(points).toEqual([
-      { id: '0:learnability@ViT-Mi/8', label: 'learnability@ViT-Mi/8 (experiment 1)', scorerFlopRatio: 0.05, learnerSaving: 0.25, computeSaving: 0.1, overheadRatio: 0.2 },
-      { id: '1:learnability@ViT-Ti/4', label: 'learnability@ViT-Ti/4 (experiment 2)', scorerFlopRatio: 0.4, learnerSaving: null, computeSaving: null, overheadRatio: 0.9 },
+      {
+        id: '0:learnability@ViT-Mi/8',
+        label: 'learnability@ViT-Mi/8 (experiment 1)',
+        scorerFlopRatio: 0.05,
+        learnerSaving: 0.25,
+        computeSaving: 0.1,
+        overheadRatio: 0.2,
+      },
+      {
+        id: '1:learnability@ViT-Ti/4',
+        label: 'learnability@ViT-Ti/4 (experiment 2)',
+        scorerFlopRatio: 0.4,
+        learnerSaving: null,
+        computeSaving: null,
+        overheadRatio: 0.9,
+      },
     ]);
   });
 

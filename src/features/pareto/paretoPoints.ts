@@ -55,7 +55,9 @@ export function learnabilityOverhead(scorerFlopRatio: number, filterRatio: numbe
 export function computeFrontier(points: readonly ParetoRunPoint[]): ParetoRunPoint[] {
   const candidates = points.flatMap((p) => (p.computeSaving === null ? [] : [{ ...p, cost: p.scorerFlopRatio, gain: p.computeSaving }]));
   const frontierIds = new Set(paretoFrontier(candidates).map((p) => p.id));
-  return points.filter((p) => frontierIds.has(p.id)).sort((a, b) => a.scorerFlopRatio - b.scorerFlopRatio || (b.computeSaving ?? 0) - (a.computeSaving ?? 0));
+  return points
+    .filter((p) => frontierIds.has(p.id))
+    .sort((a, b) => a.scorerFlopRatio - b.scorerFlopRatio || (b.computeSaving ?? 0) - (a.computeSaving ?? 0));
 }
 
 /** 10^e without float noise for negative e (10 ** -4 is 0.00009999…, 1 / 10 ** 4 is 0.0001). */

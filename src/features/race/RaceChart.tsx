@@ -41,7 +41,21 @@ function yAxis(runs: LiveRun[], targetAccuracy: number | null): { domain: [numbe
   return percentAxis(Math.max(0, Math.min(low, 90)), 100);
 }
 
-function AccuracyChart({ runs, data, targetAccuracy, xKey, axis, metric }: { runs: LiveRun[]; data: Map<string, ChartPoint[]>; targetAccuracy: number | null; xKey: XKey; axis: { domain: [number, number]; ticks: number[] }; metric: string }) {
+function AccuracyChart({
+  runs,
+  data,
+  targetAccuracy,
+  xKey,
+  axis,
+  metric,
+}: {
+  runs: LiveRun[];
+  data: Map<string, ChartPoint[]>;
+  targetAccuracy: number | null;
+  xKey: XKey;
+  axis: { domain: [number, number]; ticks: number[] };
+  metric: string;
+}) {
   const styles = runLineStyles(runs);
   const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
   const title = `${capitalised(metric)} vs ${xKey === 'step' ? 'learner steps' : 'cumulative training FLOPs'}`;
@@ -61,9 +75,19 @@ function AccuracyChart({ runs, data, targetAccuracy, xKey, axis, metric }: { run
             />
             <YAxis type="number" domain={axis.domain} ticks={axis.ticks} unit="%" width={48} />
             {/* Runs share evaluation steps, so a step tooltip lines up; FLOPs differ per run, so none there. */}
-            {xKey === 'step' && <Tooltip formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : String(value))} labelFormatter={(label) => `step ${String(label)}`} />}
+            {xKey === 'step' && (
+              <Tooltip
+                formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : String(value))}
+                labelFormatter={(label) => `step ${String(label)}`}
+              />
+            )}
             {targetAccuracy !== null && (
-              <ReferenceLine y={100 * targetAccuracy} stroke="#1b2430" strokeDasharray="2 4" label={{ value: 'IID final a*', position: 'insideBottomRight', fill: '#1b2430', fontSize: 12 }} />
+              <ReferenceLine
+                y={100 * targetAccuracy}
+                stroke="#1b2430"
+                strokeDasharray="2 4"
+                label={{ value: 'IID final a*', position: 'insideBottomRight', fill: '#1b2430', fontSize: 12 }}
+              />
             )}
             {runs.map((run) => {
               const style = styles.get(run.id);
@@ -96,7 +120,9 @@ export function RaceChart({ runs, targetAccuracy, metric = 'test accuracy' }: Pr
   // not on the main thread while the worker trains.
   const empty = runs.length === 0;
   const view = useMemo(() => {
-    const data = new Map(runs.map((run) => [run.id, run.points.map((p) => ({ step: p.step, flops: p.flops, accuracy: 100 * p.testAccuracy }))]));
+    const data = new Map(
+      runs.map((run) => [run.id, run.points.map((p) => ({ step: p.step, flops: p.flops, accuracy: 100 * p.testAccuracy }))]),
+    );
     return { runs, data, axis: yAxis(runs, targetAccuracy) };
   }, [runs, targetAccuracy]);
   const { data, axis } = view;
@@ -104,7 +130,14 @@ export function RaceChart({ runs, targetAccuracy, metric = 'test accuracy' }: Pr
   return (
     <figure className={empty ? 'race-chart race-chart-empty' : 'race-chart'} data-testid="race-chart" data-points={totalPoints}>
       {empty && <p className="hint">No runs yet: pick a preset and press Run to race the IID baseline against active selection.</p>}
-      <HtmlLegend items={runs.map((run) => ({ label: run.id, color: legendStyles.get(run.id)?.color, dash: legendStyles.get(run.id)?.dash, width: run.policy === 'uniform' ? 2 : 2.5 }))} />
+      <HtmlLegend
+        items={runs.map((run) => ({
+          label: run.id,
+          color: legendStyles.get(run.id)?.color,
+          dash: legendStyles.get(run.id)?.dash,
+          width: run.policy === 'uniform' ? 2 : 2.5,
+        }))}
+      />
       <div className="race-chart-grid">
         <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="step" axis={axis} metric={metric} />
         <AccuracyChart runs={runs} data={data} targetAccuracy={targetAccuracy} xKey="flops" axis={axis} metric={metric} />

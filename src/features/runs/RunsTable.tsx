@@ -26,7 +26,19 @@ export interface RunsTableProps {
   liveId?: string | null;
 }
 
-function Actions({ id, name, onExport, onDelete, deleteBlocked = null }: { id: string; name: string; onExport: () => void; onDelete: (id: string) => void; deleteBlocked?: string | null }) {
+function Actions({
+  id,
+  name,
+  onExport,
+  onDelete,
+  deleteBlocked = null,
+}: {
+  id: string;
+  name: string;
+  onExport: () => void;
+  onDelete: (id: string) => void;
+  deleteBlocked?: string | null;
+}) {
   return (
     <>
       <button type="button" onClick={onExport} aria-label={`Export JSON of ${name}`}>
@@ -49,7 +61,21 @@ function Actions({ id, name, onExport, onDelete, deleteBlocked = null }: { id: s
 }
 
 /** A record that cannot be drawn: what is wrong with it, and Export / Delete. */
-function BrokenRow({ id, name, savedAt, problem, onExport, onDelete }: { id: string; name: string; savedAt: string; problem: string; onExport: () => void; onDelete: (id: string) => void }) {
+function BrokenRow({
+  id,
+  name,
+  savedAt,
+  problem,
+  onExport,
+  onDelete,
+}: {
+  id: string;
+  name: string;
+  savedAt: string;
+  problem: string;
+  onExport: () => void;
+  onDelete: (id: string) => void;
+}) {
   return (
     <tr data-testid="broken-run" data-run-id={id}>
       <td>
@@ -80,7 +106,20 @@ function SavingCell({ comparisons, kind }: { comparisons: readonly Comparison[];
 
 /** Saved experiments, newest first, each with Open / Export JSON / Delete. */
 export function RunsTable(props: RunsTableProps) {
-  const { records, persistent, onOpen, onDelete, onExport, resumable, onResume, resumeBlocked = null, broken = [], onExportBroken, openBlocked = null, liveId = null } = props;
+  const {
+    records,
+    persistent,
+    onOpen,
+    onDelete,
+    onExport,
+    resumable,
+    onResume,
+    resumeBlocked = null,
+    broken = [],
+    onExportBroken,
+    openBlocked = null,
+    liveId = null,
+  } = props;
   return (
     <div className="runs" data-testid="saved-runs">
       {!persistent && (
@@ -117,7 +156,14 @@ export function RunsTable(props: RunsTableProps) {
                 const { result, name } = record;
                 // A record that passed the schema should draw; if it still throws, only its row is replaced.
                 const fallback = (error: Error) => (
-                  <BrokenRow id={record.id} name={name} savedAt={record.savedAt} problem={`it failed to draw (${error.message})`} onExport={() => onExport(record.id)} onDelete={onDelete} />
+                  <BrokenRow
+                    id={record.id}
+                    name={name}
+                    savedAt={record.savedAt}
+                    problem={`it failed to draw (${error.message})`}
+                    onExport={() => onExport(record.id)}
+                    onDelete={onDelete}
+                  />
                 );
                 return (
                   <ErrorBoundary key={record.id} fallback={fallback} resetKey={record}>
@@ -143,7 +189,13 @@ export function RunsTable(props: RunsTableProps) {
                             Resume
                           </button>
                         )}
-                        <button type="button" onClick={() => onOpen(record.id)} disabled={openBlocked !== null} title={openBlocked ?? undefined} aria-label={`Open ${name}`}>
+                        <button
+                          type="button"
+                          onClick={() => onOpen(record.id)}
+                          disabled={openBlocked !== null}
+                          title={openBlocked ?? undefined}
+                          aria-label={`Open ${name}`}
+                        >
                           Open
                         </button>
                         <Actions

@@ -1,3 +1,4 @@
+import { POLICY_NAMES } from '../../core/config/experimentConfig';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
@@ -46,6 +47,40 @@ describe('result schema', () => {
     }
   });
 
+  it('per-class fields are optional (the real record has none) and checked when present, naming the path', () => {
+    expect(real().classNames).toBeUndefined();
+    const withClasses = () => {
+      const data = real();
+      const point = data.runs[0]!.curve as Record<string, unknown>[];
+      point[1]!.classPickShare = [0.25, 0.75];
+      point[1]!.classAccuracy = [0.5, null];
+      point[1]!.worstClassAccuracy = 0.5;
+      return { ...data, classNames: ['cat', 'dog'], hardClasses: [1] };
+    };
+    expect(messageOf(withClasses())).toBe('(accepted)');
+    const pointOf = (data: Data) => (data.runs[0]!.curve as Record<string, unknown>[])[1]!;
+    const cases: [(d: Data) => void, string][] = [
+      [
+        (d) => (pointOf(d).classPickShare = [0.25, 0.5, 0.25]),
+        'runs[0].curve[1].classPickShare: 3 entries, but the result names 2 classes',
+      ],
+      [(d) => (pointOf(d).classPickShare = [0.25, 'x']), 'runs[0].curve[1].classPickShare[1]: expected a number from 0 to 1, got "x"'],
+      [
+        (d) => (pointOf(d).classAccuracy = [1.5, null]),
+        'runs[0].curve[1].classAccuracy[0]: expected a number from 0 to 1 or null, got 1.5',
+      ],
+      [(d) => (pointOf(d).worstClassAccuracy = null), 'runs[0].curve[1].worstClassAccuracy: expected a number from 0 to 1, got null'],
+      [(d) => (d.hardClasses = [2]), 'hardClasses[0]: expected an integer from 0 to 1, got 2'],
+      [(d) => (d.classNames = [1, 2]), 'classNames[0]: expected a string, got 1'],
+      [(d) => delete d.classNames, 'hardClasses: given without classNames; a result names its classes to mark hard ones'],
+    ];
+    for (const [breakIt, message] of cases) {
+      const data = withClasses() as Data;
+      breakIt(data);
+      expect(messageOf(data)).toBe(message);
+    }
+  });
+
   it('fills a missing config setting with its default (what the UI reads is then complete)', () => {
     const d = real();
     delete d.config.policies;
@@ -84,7 +119,7 @@ describe('result schema', () => {
     expect(messageOf(d3)).toMatch(/^config\.__proto__: unknown setting/);
     const d4 = real();
     d4.runs[0]!.policy = 'toString';
-    expect(messageOf(d4)).toBe('runs[0].policy: expected one of uniform, hard, easy, learnability, rho, got "toString"');
+    expect(messageOf(d4)).toBe(`runs[0].policy: expected one of ${POLICY_NAMES.join(', ')}, got "toString"`);
   });
 
   it('caps curve points and text sizes, and parseResultJson caps the file size, naming the limit', () => {

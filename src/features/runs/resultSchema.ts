@@ -15,6 +15,8 @@ export type CheckedResult = { ok: true; result: ExperimentResult } | { ok: false
 export const MAX_CURVE_POINTS = 200_000;
 /** Runs in one result (a scorer ladder over every policy is far below this). */
 export const MAX_RUNS = 200;
+/** Classes in the per-class fields (uploads have 2–10, the bundled datasets 10). */
+export const MAX_CLASSES = 100;
 /** Longest text field (run ids, scorer names, file names, messages). */
 const MAX_TEXT = 10_000;
 
@@ -94,7 +96,29 @@ function numbers(value: unknown, path: string, keys?: readonly string[]): void {
 
 const PHASE_KEYS = ['learner', 'scoring', 'online', 'reference'] as const;
 
-function checkCurve(value: unknown, path: string, budget: { points: number }): void {
+/** An optional per-class array of a curve point: `classes` entries (the result's class count) from 0 to 1, null allowed where `nullable`. */
+function checkPerClass(point: Record<string, unknown>, key: string, at: string, classes: number | null, nullable: boolean): void {
+  if (!Object.hasOwn(point, key)) return;
+  const values = array(point[key], `${at}.${key}`, MAX_CLASSES);
+  if (classes !== null && values.length !== classes)
+    throw new ShapeError(`${at}.${key}: ${values.length} entries, but the result names ${classes} classes`);
+  values.forEach((v, c) => (nullable ? numberOrNull(v, `${at}.${key}[${c}]`, 0, 1) : number(v, `${at}.${key}[${c}]`, 0, 1)));
+}
+
+/** The optional class names and hard classes of a result; returns the class count (null: not named). */
+function checkClasses(data: Record<string, unknown>): number | null {
+  if (Object.hasOwn(data, 'hardClasses') && !Object.hasOwn(data, 'classNames'))
+    throw new ShapeError('hardClasses: given without classNames; a result names its classes to mark hard ones');
+  if (!Object.hasOwn(data, 'classNames')) return null;
+  const names = array(data.classNames, 'classNames', MAX_CLASSES);
+  names.forEach((name, c) => string(name, `classNames[${c}]`));
+  if (Object.hasOwn(data, 'hardClasses')) {
+    array(data.hardClasses, 'hardClasses', names.length).forEach((c, i) => number(c, `hardClasses[${i}]`, 0, names.length - 1, true));
+  }
+  return names.length;
+}
+
+function checkCurve(value: unknown, path: string, budget: { points: number }, classes: number | null): void {
   const curve = array(value, path);
   budget.points -= curve.length;
   if (budget.points < 0) throw new ShapeError(`${path}: too many evaluation points; a result holds at most ${MAX_CURVE_POINTS} in all`);
@@ -107,10 +131,14 @@ function checkCurve(value: unknown, path: string, budget: { points: number }): v
     number(own(point, 'flops'), `${at}.flops`);
     number(own(point, 'wallMs'), `${at}.wallMs`);
     numberOrNull(own(point, 'noisySelectedFraction'), `${at}.noisySelectedFraction`, 0, 1);
+    checkPerClass(point, 'classPickShare', at, classes, false);
+    checkPerClass(point, 'trueClassPickShare', at, classes, false);
+    checkPerClass(point, 'classAccuracy', at, classes, true);
+    if (Object.hasOwn(point, 'worstClassAccuracy')) number(point.worstClassAccuracy, `${at}.worstClassAccuracy`, 0, 1);
   });
 }
 
-function checkRun(value: unknown, path: string, budget: { points: number }): void {
+function checkRun(value: unknown, path: string, budget: { points: number }, classes: number | null): void {
   const run = object(value, path);
   string(own(run, 'id'), `${path}.id`);
   policy(own(run, 'policy'), `${path}.policy`);
@@ -120,7 +148,7 @@ function checkRun(value: unknown, path: string, budget: { points: number }): voi
   number(own(final, 'steps'), `${path}.final.steps`, 0, Number.POSITIVE_INFINITY, true);
   number(own(final, 'flops'), `${path}.final.flops`);
   number(own(final, 'wallMs'), `${path}.final.wallMs`);
-  checkCurve(own(run, 'curve'), `${path}.curve`, budget);
+  checkCurve(own(run, 'curve'), `${path}.curve`, budget, classes);
   numbers(own(run, 'phaseFlops'), `${path}.phaseFlops`, PHASE_KEYS);
   number(own(run, 'referencePretrainFlops'), `${path}.referencePretrainFlops`);
   const modelFlops = object(own(run, 'modelFlops'), `${path}.modelFlops`);
@@ -128,6 +156,7 @@ function checkRun(value: unknown, path: string, budget: { points: number }): voi
   numberOrNull(own(modelFlops, 'scorer'), `${path}.modelFlops.scorer`, 0);
   numbers(own(run, 'phaseWallMs'), `${path}.phaseWallMs`, PHASE_KEYS);
   numberOrNull(own(run, 'referenceTestAccuracy'), `${path}.referenceTestAccuracy`, 0, 1);
+  if (Object.hasOwn(run, 'onlineTestAccuracy')) numberOrNull(run.onlineTestAccuracy, `${path}.onlineTestAccuracy`, 0, 1);
   if (Object.hasOwn(run, 'retrieval')) numbers(run.retrieval, `${path}.retrieval`, ['imageToText', 'textToImage']);
   if (Object.hasOwn(run, 'towerFlops')) {
     const towers = object(run.towerFlops, `${path}.towerFlops`);
@@ -192,8 +221,9 @@ export function checkResult(data: unknown): CheckedResult {
     config = checkConfig(data.config);
     string(data.backend, 'backend');
     const budget = { points: MAX_CURVE_POINTS };
+    const classes = checkClasses(data);
     const runs = array(data.runs, 'runs', MAX_RUNS);
-    runs.forEach((run, i) => checkRun(run, `runs[${i}]`, budget));
+    runs.forEach((run, i) => checkRun(run, `runs[${i}]`, budget, classes));
     const ids = new Set<string>();
     runs.forEach((run, i) => {
       const id = (run as { id: string }).id;

@@ -10,17 +10,27 @@ const at = new Date(2026, 10, 26, 11, 30, 45);
 describe('saved run records', () => {
   it('names a record: preset or label, dataset, runs, local time', () => {
     expect(formatSavedAt(at)).toBe('2026-11-26 11:30');
-    const threeRuns = { ...SAMPLE_RESULT, config: baseConfigFor('noisy-labels'), runs: [...SAMPLE_RESULT.runs, ...SAMPLE_RESULT.runs].slice(0, 3) };
+    const threeRuns = {
+      ...SAMPLE_RESULT,
+      config: baseConfigFor('noisy-labels'),
+      runs: [...SAMPLE_RESULT.runs, ...SAMPLE_RESULT.runs].slice(0, 3),
+    };
     expect(defaultRecordName(threeRuns, at)).toBe('noisy-labels · synthetic · 3 runs · 2026-11-26 11:30');
     expect(defaultRecordName(SAMPLE_RESULT, at)).toBe('custom · synthetic · 2 runs · 2026-11-26 11:30');
-    expect(defaultRecordName({ ...SAMPLE_RESULT, runs: SAMPLE_RESULT.runs.slice(0, 1) }, at, 'mine')).toBe('mine · synthetic · 1 run · 2026-11-26 11:30');
+    expect(defaultRecordName({ ...SAMPLE_RESULT, runs: SAMPLE_RESULT.runs.slice(0, 1) }, at, 'mine')).toBe(
+      'mine · synthetic · 1 run · 2026-11-26 11:30',
+    );
     expect(matchingPreset(baseConfigFor('micro'))).toBe('micro');
   });
 
   it('makes distinct ids and sorts newest first', () => {
     expect(newRecordId(at, () => 0.5)).not.toBe(newRecordId(at, () => 0.25));
     const r = (id: string, savedAt: string): SavedRecord => ({ id, savedAt, name: id, result: SAMPLE_RESULT });
-    expect(newestFirst([r('a', '2026-01-01T00:00:00.000Z'), r('b', '2026-02-01T00:00:00.000Z'), r('c', '2026-01-01T00:00:00.000Z')]).map((x) => x.id)).toEqual(['b', 'a', 'c']);
+    expect(
+      newestFirst([r('a', '2026-01-01T00:00:00.000Z'), r('b', '2026-02-01T00:00:00.000Z'), r('c', '2026-01-01T00:00:00.000Z')]).map(
+        (x) => x.id,
+      ),
+    ).toEqual(['b', 'a', 'c']);
   });
 
   it('picks the best saving, null only when none was reached', () => {

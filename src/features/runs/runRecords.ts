@@ -38,13 +38,17 @@ export function matchingPreset(config: ExperimentConfig): string | null {
 export function defaultRecordName(result: ExperimentResult, savedAt: Date, label?: string | null): string {
   const runs = result.runs.length;
   const first = label ?? matchingPreset(result.config) ?? 'custom';
-  const dataset = result.uploadedDataset ? `${result.config.dataset} (${result.uploadedDataset.fileName}, #${result.uploadedDataset.contentHash.slice(0, 8)})` : result.config.dataset;
+  const dataset = result.uploadedDataset
+    ? `${result.config.dataset} (${result.uploadedDataset.fileName}, #${result.uploadedDataset.contentHash.slice(0, 8)})`
+    : result.config.dataset;
   return `${first} · ${dataset} · ${runs} ${runs === 1 ? 'run' : 'runs'} · ${formatSavedAt(savedAt)}`;
 }
 
 /** A unique, roughly time-ordered id. */
 export function newRecordId(now: Date, random: () => number = Math.random): string {
-  const tail = Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0');
+  const tail = Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0');
   return `run-${now.getTime().toString(36)}-${tail}`;
 }
 
@@ -57,7 +61,10 @@ export function newestFirst(records: readonly SavedRecord[]): SavedRecord[] {
 }
 
 /** The comparison with the largest saving of one kind (null savings only when none reached the target). */
-export function bestSaving(comparisons: readonly Comparison[], kind: 'learnerSaving' | 'computeSaving'): { saving: number | null; comparison: Comparison } | null {
+export function bestSaving(
+  comparisons: readonly Comparison[],
+  kind: 'learnerSaving' | 'computeSaving',
+): { saving: number | null; comparison: Comparison } | null {
   let best: { saving: number | null; comparison: Comparison } | null = null;
   for (const comparison of comparisons) {
     const saving = comparison[kind];

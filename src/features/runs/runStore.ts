@@ -82,7 +82,12 @@ export function createMemoryRunStore(): RunStore {
 const closedDatabases = new WeakSet<IDBDatabase>();
 
 /** Runs one request in its own transaction and resolves once the transaction has committed. */
-function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, storeName = RUN_STORE_NAME): Promise<T> {
+function transact<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+  storeName = RUN_STORE_NAME,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     if (closedDatabases.has(db)) return reject(new StoreClosedError());
     let tx: IDBTransaction;
@@ -112,7 +117,8 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
       return;
     }
     req.onupgradeneeded = () => {
-      for (const name of [RUN_STORE_NAME, CHECKPOINT_STORE_NAME]) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'id' });
+      for (const name of [RUN_STORE_NAME, CHECKPOINT_STORE_NAME])
+        if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       done();
@@ -151,7 +157,8 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
       await transact(db, 'readwrite', (store) => store.put(record));
       return record;
     },
-    list: async () => newestFirst((await transact(db, 'readonly', (store) => store.getAll() as IDBRequest<SavedRecord[]>)).map(upgradeRecord)),
+    list: async () =>
+      newestFirst((await transact(db, 'readonly', (store) => store.getAll() as IDBRequest<SavedRecord[]>)).map(upgradeRecord)),
     get: async (id) => {
       const record = await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<SavedRecord | undefined>);
       return record && upgradeRecord(record);
@@ -165,7 +172,12 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
       await transact(db, 'readwrite', (store) => store.put(record), CHECKPOINT_STORE_NAME);
     },
     getCheckpoint: async (id) => {
-      const record = await transact(db, 'readonly', (store) => store.get(id) as IDBRequest<CheckpointRecord | undefined>, CHECKPOINT_STORE_NAME);
+      const record = await transact(
+        db,
+        'readonly',
+        (store) => store.get(id) as IDBRequest<CheckpointRecord | undefined>,
+        CHECKPOINT_STORE_NAME,
+      );
       return record && upgradeSavedCheckpoint(record.checkpoint);
     },
     removeCheckpoint: async (id) => {
@@ -181,7 +193,10 @@ function createIdbRunStore(db: IDBDatabase): RunStore {
  * `persistent: false` (it never rejects). `onClosed` runs when another tab upgrades or deletes the
  * database: this connection closes and later writes reject with StoreClosedError.
  */
-export async function openRunStore(factory: IDBFactory | undefined = globalThis.indexedDB, onClosed: () => void = () => {}): Promise<RunStore> {
+export async function openRunStore(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  onClosed: () => void = () => {},
+): Promise<RunStore> {
   if (!factory) return createMemoryRunStore();
   try {
     return createIdbRunStore(closeOnVersionChange(await openDatabase(factory), onClosed));

@@ -3,7 +3,14 @@ import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
 
 function curve(accuracies: number[]): CurvePoint[] {
-  return accuracies.map((testAccuracy, i) => ({ step: i * 10, testAccuracy, trainLoss: i === 0 ? null : 2 - i / 10, flops: flops(i * 1.5e9), wallMs: i * 12.5, noisySelectedFraction: i === 0 ? null : 0.1 }));
+  return accuracies.map((testAccuracy, i) => ({
+    step: i * 10,
+    testAccuracy,
+    trainLoss: i === 0 ? null : 2 - i / 10,
+    flops: flops(i * 1.5e9),
+    wallMs: i * 12.5,
+    noisySelectedFraction: i === 0 ? null : 0.1,
+  }));
 }
 
 function run(id: string, policy: RunResult['policy'], scorer: string | null, accuracies: number[]): RunResult {
@@ -20,6 +27,7 @@ function run(id: string, policy: RunResult['policy'], scorer: string | null, acc
     modelFlops: { learner: flops(1e6), scorer: scorer ? flops(1e4) : null },
     phaseWallMs: { learner: 100, scoring: 10, online: 0, reference: 0 },
     referenceTestAccuracy: scorer ? 0.6 : null,
+    onlineTestAccuracy: policy === 'learnability' ? 0.5 : null,
   };
 }
 
@@ -27,7 +35,13 @@ function run(id: string, policy: RunResult['policy'], scorer: string | null, acc
 export const SAMPLE_RESULT: ExperimentResult = {
   config: { ...DEFAULT_CONFIG, policies: ['uniform', 'learnability'], steps: 40, evalEvery: 10 },
   backend: 'wasm',
-  runs: [run('uniform', 'uniform', null, [0.1, 0.3, 0.5, 0.6, 0.65]), { ...run('learnability@ViT-Mi/4', 'learnability', 'ViT-Mi/4', [0.1, 0.4, 0.6, 0.7, 0.72]), stoppedEarly: { reason: 'user', detail: 'stopped by the user' } }],
+  runs: [
+    run('uniform', 'uniform', null, [0.1, 0.3, 0.5, 0.6, 0.65]),
+    {
+      ...run('learnability@ViT-Mi/4', 'learnability', 'ViT-Mi/4', [0.1, 0.4, 0.6, 0.7, 0.72]),
+      stoppedEarly: { reason: 'user', detail: 'stopped by the user' },
+    },
+  ],
   comparisons: [
     {
       policy: 'learnability',

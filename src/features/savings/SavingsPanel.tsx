@@ -48,8 +48,28 @@ function retrievalText(runs: LiveRun[]): string | null {
   return parts.length > 0 ? `Final recall@1 on the clean test set — ${parts.join('; ')}.` : null;
 }
 
+/**
+ * "uniform: learner 74.0%; learnability@ViT-Mi/8: learner 81.3%, online 60.1%, reference 66.5%": the
+ * final clean test accuracy of every finished run's models, so a reader sees whether the scorers are
+ * bad students (below the learner) or better teachers.
+ */
+export function modelAccuracyText(runs: LiveRun[], metric: string): string | null {
+  const parts = runs.flatMap((r) => {
+    const run = r.finished;
+    if (!run) return [];
+    const models = [`learner ${formatPercent(run.final.testAccuracy)}`];
+    if (run.onlineTestAccuracy !== null && run.onlineTestAccuracy !== undefined)
+      models.push(`online ${formatPercent(run.onlineTestAccuracy)}`);
+    if (run.referenceTestAccuracy !== null && run.referenceTestAccuracy !== undefined)
+      models.push(`reference ${formatPercent(run.referenceTestAccuracy)}`);
+    return [`${r.id}: ${models.join(', ')}`];
+  });
+  return parts.length > 0 ? `Final ${metric} on the clean test set — ${parts.join('; ')}.` : null;
+}
+
 export function SavingsPanel({ comparisons, runs, metric = 'test accuracy' }: Props) {
   const retrieval = retrievalText(runs);
+  const accuracies = modelAccuracyText(runs, metric);
   return (
     <section className="panel savings-panel" aria-labelledby="savings-title" data-testid="savings-panel">
       <h2 id="savings-title">Savings</h2>
@@ -95,9 +115,14 @@ export function SavingsPanel({ comparisons, runs, metric = 'test accuracy' }: Pr
             </tbody>
           </table>
           <p className="hint savings-note">
-            Savings are 1 − active ÷ IID to reach a*, in learner steps, total training FLOPs and wall time. An active run is compute-positive when it reaches a* with fewer FLOPs than IID,
-            i.e. when (1 − learner saving)(1 + overhead o) &lt; 1.
+            Savings are 1 − active ÷ IID to reach a*, in learner steps, total training FLOPs and wall time. An active run is
+            compute-positive when it reaches a* with fewer FLOPs than IID, i.e. when (1 − learner saving)(1 + overhead o) &lt; 1.
           </p>
+          {accuracies && (
+            <p className="hint" data-testid="model-accuracy">
+              {accuracies}
+            </p>
+          )}
           {retrieval && (
             <p className="hint" data-testid="retrieval-recall">
               {retrieval}

@@ -6,7 +6,34 @@ import { DatasetFileError, UPLOAD_LIMITS, type UploadLimits } from './uploadLimi
 
 // Small limits so that small inputs can also pass and the whole parser runs, not just its first checks.
 const SMALL: UploadLimits = { ...UPLOAD_LIMITS, maxBytes: 4096, minPerClass: 2, minExamples: 6 };
-const ALPHABET = ['0', '1', '9', '255', '256', ',', ',,', '.', '-', 'e', '+', ' ', '\n', '\r\n', '\r', '"', ';', '\t', 'x', 'label', '\u0000', 'é', '\uFEFF', '1e3', 'NaN', 'Infinity'];
+const ALPHABET = [
+  '0',
+  '1',
+  '9',
+  '255',
+  '256',
+  ',',
+  ',,',
+  '.',
+  '-',
+  'e',
+  '+',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '"',
+  ';',
+  '\t',
+  'x',
+  'label',
+  '\u0000',
+  'é',
+  '\uFEFF',
+  '1e3',
+  'NaN',
+  'Infinity',
+];
 
 const pick = <T>(items: readonly T[], rng: Rng): T => items[rng.int(items.length)] as T;
 
@@ -47,7 +74,14 @@ describe('parseCsvImageSet fuzz (seeded)', () => {
     const outcomes = { accepted: 0, rejected: 0 };
     const reasons = new Set<string>();
     for (let i = 0; i < 10_000; i++) {
-      const base = makeCsv({ classes: 2 + rng.int(3), perClass: 2 + rng.int(3), side: 2 + rng.int(2), header: rng.next() < 0.3, scale: rng.next() < 0.2 ? 1 : 255, seed: i });
+      const base = makeCsv({
+        classes: 2 + rng.int(3),
+        perClass: 2 + rng.int(3),
+        side: 2 + rng.int(2),
+        header: rng.next() < 0.3,
+        scale: rng.next() < 0.2 ? 1 : 255,
+        seed: i,
+      });
       let text = base;
       for (let k = rng.int(4); k > 0; k--) text = mutate(text, rng);
       const limits = rng.next() < 0.9 ? SMALL : UPLOAD_LIMITS;
@@ -66,7 +100,12 @@ describe('parseCsvImageSet fuzz (seeded)', () => {
         expect(error.message.length).toBeGreaterThan('f.csv: '.length + 10);
         expect(error.where.length).toBeGreaterThan(0);
         outcomes.rejected++;
-        reasons.add(error.message.replace(/\d+/g, '#').replace(/"[^"]*"/g, '"…"').slice(0, 60));
+        reasons.add(
+          error.message
+            .replace(/\d+/g, '#')
+            .replace(/"[^"]*"/g, '"…"')
+            .slice(0, 60),
+        );
       }
     }
     expect(outcomes.accepted + outcomes.rejected).toBe(10_000);

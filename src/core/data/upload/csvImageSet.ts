@@ -59,7 +59,8 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
   checkByteSize(name, bytes.length, limits, 'use fewer rows (20 MB holds about 10,000 28×28 images as CSV)');
   if (bytes.length === 0) fail('file', 'the file is empty; expected one row per image: label,p0,p1,… (e.g. 257 columns for 16×16 images)');
   const nul = bytes.indexOf(0);
-  if (nul !== -1) fail('file', `is not a text CSV (binary data at byte ${nul}); save it as a UTF-8 CSV with one row per image: label,p0,p1,…`);
+  if (nul !== -1)
+    fail('file', `is not a text CSV (binary data at byte ${nul}); save it as a UTF-8 CSV with one row per image: label,p0,p1,…`);
 
   const lines = new TextDecoder('utf-8').decode(bytes).split(/\r\n|\n|\r/);
   const rows = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
@@ -69,12 +70,23 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
   const firstCells = first.text.split(',');
   if (firstCells.length === 1) {
     const separator = /;/.test(first.text) ? 'semicolons' : /\t/.test(first.text) ? 'tabs' : null;
-    fail(`line ${first.line}`, separator ? `line ${first.line} is separated by ${separator}; values must be separated by commas: label,p0,p1,…` : `line ${first.line} has 1 column; expected a label and the pixels of one image per row: label,p0,p1,…`);
+    fail(
+      `line ${first.line}`,
+      separator
+        ? `line ${first.line} is separated by ${separator}; values must be separated by commas: label,p0,p1,…`
+        : `line ${first.line} has 1 column; expected a label and the pixels of one image per row: label,p0,p1,…`,
+    );
   }
   const hasHeader = Number.isNaN(parseNumber(firstCells[0] as string)) || Number.isNaN(parseNumber(firstCells.at(-1) as string));
-  const labelColumn = hasHeader ? Math.max(0, firstCells.findIndex((c) => LABEL_HEADER.test(cellText(c)))) : 0;
+  const labelColumn = hasHeader
+    ? Math.max(
+        0,
+        firstCells.findIndex((c) => LABEL_HEADER.test(cellText(c))),
+      )
+    : 0;
   const data = hasHeader ? rows.slice(1) : rows;
-  if (data.length === 0) fail('file', `there are no data rows after the header on line ${first.line}; expected one row per image: label,p0,p1,…`);
+  if (data.length === 0)
+    fail('file', `there are no data rows after the header on line ${first.line}; expected one row per image: label,p0,p1,…`);
 
   const columns = firstCells.length;
   const pixelCount = columns - 1;
@@ -90,19 +102,28 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
     const cells = text.split(',');
     if (cells.length !== columns) {
       const origin = hasHeader ? `the header (line ${first.line})` : `line ${first.line}`;
-      fail(`line ${line}`, `line ${line} has ${cells.length} columns but ${origin} has ${columns}; every row must be a label and ${pixelCount} pixels`);
+      fail(
+        `line ${line}`,
+        `line ${line} has ${cells.length} columns but ${origin} has ${columns}; every row must be a label and ${pixelCount} pixels`,
+      );
     }
     let p = r * pixelCount;
     cells.forEach((cell, j) => {
       const value = parseNumber(cell);
       const where = `line ${line}, ${columnName(j)}`;
       if (j === labelColumn) {
-        if (!Number.isInteger(value)) fail(where, `${where}: ${cellText(cell) === '' ? 'the label is empty' : `${shown(cell)} is not an integer label`}; labels must be integers from 0 to ${limits.maxClasses - 1}`);
-        if (value < 0 || value >= limits.maxClasses) fail(where, `${where}: label ${plain(cell)} is out of range; labels must be integers from 0 to ${limits.maxClasses - 1}`);
+        if (!Number.isInteger(value))
+          fail(
+            where,
+            `${where}: ${cellText(cell) === '' ? 'the label is empty' : `${shown(cell)} is not an integer label`}; labels must be integers from 0 to ${limits.maxClasses - 1}`,
+          );
+        if (value < 0 || value >= limits.maxClasses)
+          fail(where, `${where}: label ${plain(cell)} is out of range; labels must be integers from 0 to ${limits.maxClasses - 1}`);
         labels[r] = value;
         return;
       }
-      if (Number.isNaN(value)) fail(where, `${where}: ${cellText(cell) === '' ? 'the pixel is empty' : `${shown(cell)} is not a number`}; ${PIXELS_ALLOWED}`);
+      if (Number.isNaN(value))
+        fail(where, `${where}: ${cellText(cell) === '' ? 'the pixel is empty' : `${shown(cell)} is not a number`}; ${PIXELS_ALLOWED}`);
       if (value < 0 || value > 255) fail(where, `${where}: pixel ${plain(cell)} is out of range; ${PIXELS_ALLOWED}`);
       if (value > maxPixel) maxPixel = value;
       values[p++] = value;
@@ -113,7 +134,10 @@ export function parseCsvImageSet(bytes: Uint8Array, options: CsvOptions): LabIma
   const builder = new LabImageSetBuilder(width, height, data.length);
   const scale = maxPixel <= 1 ? 1 : 1 / 255;
   for (let r = 0; r < data.length; r++) builder.add(labels[r] as number, values, r * pixelCount, scale);
-  return builder.finish({ fileName: name, source: 'csv', bytes: bytes.length, classNames, describeClass: (c) => `label ${c}`, noun: 'examples' }, limits);
+  return builder.finish(
+    { fileName: name, source: 'csv', bytes: bytes.length, classNames, describeClass: (c) => `label ${c}`, noun: 'examples' },
+    limits,
+  );
 }
 
 type Fail = (where: string, message: string) => never;
@@ -125,14 +149,19 @@ function imageSize(pixelCount: number, line: number, options: CsvOptions, limits
     if (!Number.isInteger(w) || !Number.isInteger(h) || w < 1 || h < 1 || w > limits.maxSide || h > limits.maxSide) {
       fail('image size', `image size ${w}×${h} is not allowed; width and height must be integers from 1 to ${limits.maxSide}`);
     }
-    if (w * h !== pixelCount) fail(`line ${line}`, `line ${line} has ${pixelCount} pixel columns but the image size given is ${w}×${h} = ${w * h}`);
+    if (w * h !== pixelCount)
+      fail(`line ${line}`, `line ${line} has ${pixelCount} pixel columns but the image size given is ${w}×${h} = ${w * h}`);
     return [w, h];
   }
   const side = Math.round(Math.sqrt(pixelCount));
   if (side * side !== pixelCount) {
-    fail(`line ${line}`, `line ${line} has ${pixelCount} pixel columns, which is not a square image (e.g. 256 = 16×16, 784 = 28×28); give the image size (width×height) for non-square images`);
+    fail(
+      `line ${line}`,
+      `line ${line} has ${pixelCount} pixel columns, which is not a square image (e.g. 256 = 16×16, 784 = 28×28); give the image size (width×height) for non-square images`,
+    );
   }
-  if (side < 2 || side > limits.maxSide) fail(`line ${line}`, `line ${line} holds ${side}×${side} images; the image side must be from 2 to ${limits.maxSide} pixels`);
+  if (side < 2 || side > limits.maxSide)
+    fail(`line ${line}`, `line ${line} holds ${side}×${side} images; the image side must be from 2 to ${limits.maxSide} pixels`);
   return [side, side];
 }
 
@@ -140,12 +169,18 @@ function imageSize(pixelCount: number, line: number, options: CsvOptions, limits
 function classNamesFromLabels(labels: Uint8Array, limits: UploadLimits, fail: Fail): string[] {
   const used = [...new Set(labels)].sort((a, b) => a - b);
   if (used.length < limits.minClasses) {
-    fail('labels', `every example has label ${used[0]}; a dataset needs ${limits.minClasses} to ${limits.maxClasses} classes (labels 0 to K−1)`);
+    fail(
+      'labels',
+      `every example has label ${used[0]}; a dataset needs ${limits.minClasses} to ${limits.maxClasses} classes (labels 0 to K−1)`,
+    );
   }
   const K = (used.at(-1) as number) + 1;
   const missing = Array.from({ length: K }, (_, c) => c).filter((c) => !used.includes(c));
   if (missing.length > 0) {
-    fail('labels', `labels ${used.join(', ')} are used but ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no examples; labels must be 0 to K−1 with every class present`);
+    fail(
+      'labels',
+      `labels ${used.join(', ')} are used but ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no examples; labels must be 0 to K−1 with every class present`,
+    );
   }
   return Array.from({ length: K }, (_, c) => String(c));
 }

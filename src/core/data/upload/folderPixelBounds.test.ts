@@ -19,18 +19,24 @@ function refusal(run: () => void): DatasetFileError {
 
 describe('checkFolderHeaders (bounds before decoding)', () => {
   it('accepts a folder within every limit', () => {
-    expect(() => checkFolderHeaders('pets', [entry('pets/cat/1.png', headers.png(28, 28)), entry('pets/dog/1.jpg', headers.jpeg(28, 28))])).not.toThrow();
+    expect(() =>
+      checkFolderHeaders('pets', [entry('pets/cat/1.png', headers.png(28, 28)), entry('pets/dog/1.jpg', headers.jpeg(28, 28))]),
+    ).not.toThrow();
   });
 
   it('refuses one 20000×20000 PNG by its header, naming the file and the side limit', () => {
-    const error = refusal(() => checkFolderHeaders('pets', [entry('pets/cat/1.png', headers.png(28, 28)), entry('pets/cat/huge.png', headers.png(20000, 20000))]));
+    const error = refusal(() =>
+      checkFolderHeaders('pets', [entry('pets/cat/1.png', headers.png(28, 28)), entry('pets/cat/huge.png', headers.png(20000, 20000))]),
+    );
     expect(error.where).toBe('pets/cat/huge.png');
     expect(error.message).toBe(`pets: pets/cat/huge.png is 20000×20000; image sides must be from 1 to ${UPLOAD_LIMITS.maxSide} pixels`);
   });
 
   it('refuses a file with no readable image header', () => {
     const error = refusal(() => checkFolderHeaders('pets', [entry('pets/cat/1.png', new TextEncoder().encode('<svg/>'))]));
-    expect(error.message).toBe('pets: pets/cat/1.png is not a PNG, JPEG, GIF, BMP or WebP image (its header could not be read); allowed formats: .png, .jpg, .jpeg, .gif, .bmp, .webp');
+    expect(error.message).toBe(
+      'pets: pets/cat/1.png is not a PNG, JPEG, GIF, BMP or WebP image (its header could not be read); allowed formats: .png, .jpg, .jpeg, .gif, .bmp, .webp',
+    );
   });
 
   it('refuses many small-file images whose pixels add up past maxTotalPixels, naming the limit', () => {
@@ -53,8 +59,16 @@ describe('checkFolderHeaders (bounds before decoding)', () => {
   });
 
   it('imageSetFromFolder checks the same total on decoded images', () => {
-    const images: DecodedImage[] = Array.from({ length: 4 }, (_, i) => ({ path: `p/c${i % 2}/${i}.png`, width: 4, height: 4, data: new Uint8Array(16), bytes: 10 }));
+    const images: DecodedImage[] = Array.from({ length: 4 }, (_, i) => ({
+      path: `p/c${i % 2}/${i}.png`,
+      width: 4,
+      height: 4,
+      data: new Uint8Array(16),
+      bytes: 10,
+    }));
     const error = refusal(() => imageSetFromFolder('p', images, { ...UPLOAD_LIMITS, maxTotalPixels: 63 }));
-    expect(error.message).toBe('p: the 4 images hold 64 pixels in all; the most a folder may decode to is 63 pixels (maxTotalPixels); use fewer or smaller images');
+    expect(error.message).toBe(
+      'p: the 4 images hold 64 pixels in all; the most a folder may decode to is 63 pixels (maxTotalPixels); use fewer or smaller images',
+    );
   });
 });

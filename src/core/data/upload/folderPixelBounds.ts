@@ -29,11 +29,17 @@ export function checkFolderHeaders(folderName: string, entries: readonly HeaderE
   let total = 0;
   for (const { path, header } of entries) {
     if (header === null) {
-      throw new DatasetFileError(path, `${folderName}: ${path} is not a PNG, JPEG, GIF, BMP or WebP image (its header could not be read); allowed formats: .png, .jpg, .jpeg, .gif, .bmp, .webp`);
+      throw new DatasetFileError(
+        path,
+        `${folderName}: ${path} is not a PNG, JPEG, GIF, BMP or WebP image (its header could not be read); allowed formats: .png, .jpg, .jpeg, .gif, .bmp, .webp`,
+      );
     }
     const { width, height } = header;
     if (width < 1 || height < 1 || width > limits.maxSide || height > limits.maxSide) {
-      throw new DatasetFileError(path, `${folderName}: ${path} is ${width}×${height}; image sides must be from 1 to ${limits.maxSide} pixels`);
+      throw new DatasetFileError(
+        path,
+        `${folderName}: ${path} is ${width}×${height}; image sides must be from 1 to ${limits.maxSide} pixels`,
+      );
     }
     total += width * height;
   }

@@ -32,31 +32,62 @@ export function imageSetFromFolder(folderName: string, images: readonly DecodedI
   const fail = (where: string, message: string): never => {
     throw new DatasetFileError(where, `${folderName}: ${message}`);
   };
-  if (images.length === 0) fail('folder', 'no images found; expected one subfolder per class holding .png, .jpg, .gif, .bmp or .webp files');
-  checkByteSize(folderName, images.reduce((s, im) => s + im.bytes, 0), limits, 'use fewer or smaller images');
-  checkTotalPixels(folderName, images.reduce((s, im) => s + im.width * im.height, 0), images.length, limits);
+  if (images.length === 0)
+    fail('folder', 'no images found; expected one subfolder per class holding .png, .jpg, .gif, .bmp or .webp files');
+  checkByteSize(
+    folderName,
+    images.reduce((s, im) => s + im.bytes, 0),
+    limits,
+    'use fewer or smaller images',
+  );
+  checkTotalPixels(
+    folderName,
+    images.reduce((s, im) => s + im.width * im.height, 0),
+    images.length,
+    limits,
+  );
 
   const first = images[0] as DecodedImage;
   const classes = new Map<string, number>();
   for (const image of images) {
     const folder = classFolderOf(image.path);
-    if (folder === null) fail(image.path, `${image.path} is not inside a class folder; put each class's images in its own subfolder (${folderName}/cat/…, ${folderName}/dog/…)`);
+    if (folder === null)
+      fail(
+        image.path,
+        `${image.path} is not inside a class folder; put each class's images in its own subfolder (${folderName}/cat/…, ${folderName}/dog/…)`,
+      );
     classes.set(folder as string, (classes.get(folder as string) ?? 0) + 1);
     const { width, height } = image;
-    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > limits.maxSide || height > limits.maxSide) {
+    if (
+      !Number.isInteger(width) ||
+      !Number.isInteger(height) ||
+      width < 1 ||
+      height < 1 ||
+      width > limits.maxSide ||
+      height > limits.maxSide
+    ) {
       fail(image.path, `${image.path} is ${width}×${height}; image sides must be from 1 to ${limits.maxSide} pixels`);
     }
     if (width !== first.width || height !== first.height) {
-      fail(image.path, `${image.path} is ${width}×${height} but ${first.path} is ${first.width}×${first.height}; every image must have the same size`);
+      fail(
+        image.path,
+        `${image.path} is ${width}×${height} but ${first.path} is ${first.width}×${first.height}; every image must have the same size`,
+      );
     }
     if (image.data.length !== width * height && image.data.length !== 4 * width * height) {
-      fail(image.path, `${image.path} has ${image.data.length} pixel values; a ${width}×${height} image needs ${width * height} (grey) or ${4 * width * height} (RGBA)`);
+      fail(
+        image.path,
+        `${image.path} has ${image.data.length} pixel values; a ${width}×${height} image needs ${width * height} (grey) or ${4 * width * height} (RGBA)`,
+      );
     }
   }
   const classNames = [...classes.keys()].sort(byName);
   if (classNames.length < limits.minClasses || classNames.length > limits.maxClasses) {
     const listed = classNames.length > 12 ? `${classNames.slice(0, 12).join(', ')}, …` : classNames.join(', ');
-    fail('classes', `found ${classNames.length} class ${classNames.length === 1 ? 'folder' : 'folders'} (${listed}); a dataset needs ${limits.minClasses} to ${limits.maxClasses} classes, one subfolder each`);
+    fail(
+      'classes',
+      `found ${classNames.length} class ${classNames.length === 1 ? 'folder' : 'folders'} (${listed}); a dataset needs ${limits.minClasses} to ${limits.maxClasses} classes, one subfolder each`,
+    );
   }
 
   const label = new Map(classNames.map((name, c) => [name, c]));
@@ -67,7 +98,17 @@ export function imageSetFromFolder(folderName: string, images: readonly DecodedI
     builder.add(label.get(classFolderOf(image.path) as string) as number, grey, 0, 1 / 255);
   }
   const totalBytes = images.reduce((s, im) => s + im.bytes, 0);
-  return builder.finish({ fileName: folderName, source: 'images', bytes: totalBytes, classNames, describeClass: (c) => `class "${classNames[c]}"`, noun: 'images' }, limits);
+  return builder.finish(
+    {
+      fileName: folderName,
+      source: 'images',
+      bytes: totalBytes,
+      classNames,
+      describeClass: (c) => `class "${classNames[c]}"`,
+      noun: 'images',
+    },
+    limits,
+  );
 }
 
 /** Grey or RGBA → luminance 0–255 (alpha composited over black). */

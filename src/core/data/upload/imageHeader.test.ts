@@ -13,7 +13,11 @@ describe('readImageHeader', () => {
     ['webp lossless (VP8L)', headers.webpLossless, 'webp'],
     ['webp extended (VP8X)', headers.webpExtended, 'webp'],
   ] as const)('%s: reads width and height, not swapped', (_, make, format) => {
-    for (const [w, h] of [[28, 20], [1, 512], [300, 7]] as const) {
+    for (const [w, h] of [
+      [28, 20],
+      [1, 512],
+      [300, 7],
+    ] as const) {
       expect(readImageHeader(make(w, h))).toEqual({ format, width: w, height: h });
     }
   });
@@ -31,11 +35,30 @@ describe('readImageHeader', () => {
   });
 
   it('returns null for other formats, garbage and cut-short headers', () => {
-    const cases = [new Uint8Array(0), bytes(text('hello, world, not an image')), bytes(text('<svg width="10" height="10">')), bytes([0, 0, 0, 0x1c], text('ftypavif'), [0, 0, 0, 0])];
+    const cases = [
+      new Uint8Array(0),
+      bytes(text('hello, world, not an image')),
+      bytes(text('<svg width="10" height="10">')),
+      bytes([0, 0, 0, 0x1c], text('ftypavif'), [0, 0, 0, 0]),
+    ];
     for (const make of Object.values(headers)) {
       const whole = make(30, 40);
       // Cut short inside the size fields: not enough to know the size.
-      const sizeEnd = whole.length - (make === headers.jpeg ? 10 : make === headers.bmp ? 4 : make === headers.bmpCore ? 6 : make === headers.webpLossless ? 5 : make === headers.png ? 5 : make === headers.gif ? 3 : 0);
+      const sizeEnd =
+        whole.length -
+        (make === headers.jpeg
+          ? 10
+          : make === headers.bmp
+            ? 4
+            : make === headers.bmpCore
+              ? 6
+              : make === headers.webpLossless
+                ? 5
+                : make === headers.png
+                  ? 5
+                  : make === headers.gif
+                    ? 3
+                    : 0);
       cases.push(whole.slice(0, sizeEnd - 1));
     }
     for (const data of cases) expect(readImageHeader(data), String([...data.slice(0, 12)])).toBeNull();

@@ -17,7 +17,8 @@ const u24le = (b: Uint8Array, at: number) => u16le(b, at) | ((b[at + 2] as numbe
 const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 65536 + u16be(b, at + 2);
 const u32le = (b: Uint8Array, at: number) => u16le(b, at) + u16le(b, at + 2) * 65536;
 const i32le = (b: Uint8Array, at: number) => u32le(b, at) | 0;
-const ascii = (b: Uint8Array, at: number, text: string) => b.length >= at + text.length && [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
+const ascii = (b: Uint8Array, at: number, text: string) =>
+  b.length >= at + text.length && [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

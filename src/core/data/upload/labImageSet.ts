@@ -85,14 +85,23 @@ export class LabImageSetBuilder {
     const splits = 'so that it appears in the train, held-out and test splits';
     classCounts.forEach((n, c) => {
       if (n < limits.minPerClass) {
-        throw new DatasetFileError(`class ${meta.classNames[c]}`, `${meta.fileName}: ${meta.describeClass(c)} has ${n} ${meta.noun}; each class needs at least ${limits.minPerClass} ${splits}`);
+        throw new DatasetFileError(
+          `class ${meta.classNames[c]}`,
+          `${meta.fileName}: ${meta.describeClass(c)} has ${n} ${meta.noun}; each class needs at least ${limits.minPerClass} ${splits}`,
+        );
       }
     });
     if (count < limits.minExamples) {
-      throw new DatasetFileError('file', `${meta.fileName}: ${count} ${meta.noun} are too few; the lab needs at least ${limits.minExamples} (the smallest trainSize, ${MIN_SPLIT_SIZES.trainSize}, plus the smallest testSize, ${MIN_SPLIT_SIZES.testSize})`);
+      throw new DatasetFileError(
+        'file',
+        `${meta.fileName}: ${count} ${meta.noun} are too few; the lab needs at least ${limits.minExamples} (the smallest trainSize, ${MIN_SPLIT_SIZES.trainSize}, plus the smallest testSize, ${MIN_SPLIT_SIZES.testSize})`,
+      );
     }
     if (!(this.high > this.low)) {
-      throw new DatasetFileError('pixels', `${meta.fileName}: every pixel of every image has the same value (${Math.round(255 * this.low)} of 255); there is nothing to learn`);
+      throw new DatasetFileError(
+        'pixels',
+        `${meta.fileName}: every pixel of every image has the same value (${Math.round(255 * this.low)} of 255); there is nothing to learn`,
+      );
     }
     const names = new TextEncoder().encode(JSON.stringify(meta.classNames));
     return {

@@ -37,7 +37,8 @@ export function decodeLabImageSet(bytes: Uint8Array): LabImageSet {
     return damaged('header is not JSON');
   }
   const n = info?.examples;
-  if (!Number.isInteger(n) || n < 1 || !Array.isArray(info.classNames) || info.classNames.length < 1) damaged('header lacks examples or classes');
+  if (!Number.isInteger(n) || n < 1 || !Array.isArray(info.classNames) || info.classNames.length < 1)
+    damaged('header lacks examples or classes');
   const labelsAt = start + headerLength;
   if (bytes.length !== labelsAt + n * (1 + LAB_PIXELS)) damaged(`expected ${n} examples of ${LAB_PIXELS} pixels`);
   const labels = bytes.slice(labelsAt, labelsAt + n);

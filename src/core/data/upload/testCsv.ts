@@ -35,7 +35,9 @@ export function syntheticCsv(config: ExperimentConfig): string {
   const { train } = buildSyntheticDataset(config);
   const rows: string[] = [];
   for (let i = 0; i < train.count; i++) {
-    const pixels = Array.from(train.images.subarray(i * 256, (i + 1) * 256), (v) => Math.round(255 * Math.min(1, Math.max(0, (v + 2.5) / 5))));
+    const pixels = Array.from(train.images.subarray(i * 256, (i + 1) * 256), (v) =>
+      Math.round(255 * Math.min(1, Math.max(0, (v + 2.5) / 5))),
+    );
     rows.push([train.labels[i], ...pixels].join(','));
   }
   return rows.join('\n');

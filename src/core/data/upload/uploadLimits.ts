@@ -70,7 +70,10 @@ export function parseTimeoutMessage(name: string, timeoutMs: number): string {
 /** `advice`: what to do about it, e.g. "use fewer rows". */
 export function checkByteSize(name: string, bytes: number, limits: UploadLimits, advice: string): void {
   if (bytes > limits.maxBytes) {
-    const [size, limit] = formatBytes(bytes) === formatBytes(limits.maxBytes) ? [`${bytes} bytes`, `${formatBytes(limits.maxBytes)} (${limits.maxBytes} bytes)`] : [formatBytes(bytes), formatBytes(limits.maxBytes)];
+    const [size, limit] =
+      formatBytes(bytes) === formatBytes(limits.maxBytes)
+        ? [`${bytes} bytes`, `${formatBytes(limits.maxBytes)} (${limits.maxBytes} bytes)`]
+        : [formatBytes(bytes), formatBytes(limits.maxBytes)];
     throw new DatasetFileError('file', `${name}: ${size} is too large; the largest upload allowed is ${limit}; ${advice}`);
   }
 }

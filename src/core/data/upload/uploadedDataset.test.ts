@@ -44,7 +44,15 @@ describe('buildUploadedDataset', () => {
     expect(set.info.classCounts).toEqual([300, 200, 100]);
     const d = buildUploadedDataset(set, config);
     expect([d.train.count, d.heldOut.count, d.test.count]).toEqual([300, 100, 150]);
-    expect(d).toMatchObject({ name: 'custom', title: 'u.csv', imageSize: 16, channels: 1, numClasses: 3, classNames: ['0', '1', '2'], upload: set.info });
+    expect(d).toMatchObject({
+      name: 'custom',
+      title: 'u.csv',
+      imageSize: 16,
+      channels: 1,
+      numClasses: 3,
+      classNames: ['0', '1', '2'],
+      upload: set.info,
+    });
     expect(classCounts(d.test, 3)).toEqual([75, 50, 25]);
     expect(classCounts(d.train, 3)).toEqual([150, 100, 50]);
     const train = new Set(rowsOf(d.train));
@@ -92,7 +100,11 @@ describe('buildUploadedDataset', () => {
   it('split sizes beyond the upload are named with a size that fits', () => {
     const sizes = { trainSize: 10_000, heldOutSize: 4_000, testSize: 2_000 };
     expect(uploadSizeErrors(sizes, 600, 'u.csv')).toEqual([
-      { field: 'trainSize', message: 'trainSize + heldOutSize + testSize = 16000 exceeds the 600 examples in u.csv; allowed total ≤ 600 (e.g. trainSize 360, heldOutSize 120, testSize 120)' },
+      {
+        field: 'trainSize',
+        message:
+          'trainSize + heldOutSize + testSize = 16000 exceeds the 600 examples in u.csv; allowed total ≤ 600 (e.g. trainSize 360, heldOutSize 120, testSize 120)',
+      },
     ]);
     expect(() => buildUploadedDataset(set, { ...config, ...sizes })).toThrow(DatasetFileError);
     expect(uploadSizeErrors(config, 600, 'u.csv')).toEqual([]);
@@ -118,7 +130,9 @@ describe('the custom dataset entry', () => {
 
   it('without an upload (a shared link, a reload) explains that the file must be uploaded again', async () => {
     await expect(loadDataset(config, withUploadedDataset(bundledOnly, undefined))).rejects.toThrow(NO_UPLOAD_MESSAGE);
-    await expect(loadDataset(config, bundledOnly)).rejects.toThrow('dataset: "custom" trains on an uploaded file and none is loaded; upload a CSV or an image folder (in the app) or pass --dataset-file file.csv (CLI). A link or saved settings cannot carry the data: upload the file again.');
+    await expect(loadDataset(config, bundledOnly)).rejects.toThrow(
+      'dataset: "custom" trains on an uploaded file and none is loaded; upload a CSV or an image folder (in the app) or pass --dataset-file file.csv (CLI). A link or saved settings cannot carry the data: upload the file again.',
+    );
   });
 
   it('refuses damaged bytes with a message, never a crash', () => {

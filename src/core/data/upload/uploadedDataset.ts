@@ -9,7 +9,19 @@ import { LAB_IMAGE_SIZE, LAB_PIXELS } from '../labImage';
 import type { LabImageSet } from './labImageSet';
 import { DatasetFileError, splitSizeRange } from './uploadLimits';
 
-type DataConfig = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize' | 'labelNoise' | 'noiseKind' | 'duplicateFraction' | 'unlearnableFraction' | 'classImbalance' | 'corruptHeldOut' | 'seed'>;
+type DataConfig = Pick<
+  ExperimentConfig,
+  | 'trainSize'
+  | 'heldOutSize'
+  | 'testSize'
+  | 'labelNoise'
+  | 'noiseKind'
+  | 'duplicateFraction'
+  | 'unlearnableFraction'
+  | 'classImbalance'
+  | 'corruptHeldOut'
+  | 'seed'
+>;
 type Sizes = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize'>;
 
 /** Problems of these split sizes for an upload of `examples` (empty when they fit), named by field. */
@@ -57,7 +69,10 @@ export function buildUploadedDataset(set: LabImageSet, config: DataConfig): Data
   const trainWeights = normalise(frequency.map((f, c) => f * (imbalance[c] as number)));
 
   const rng = createRng(deriveSeed(config.seed, `custom-${info.contentHash}`));
-  let pool = shuffleInPlace(Array.from({ length: info.examples }, (_, i) => i), rng);
+  let pool = shuffleInPlace(
+    Array.from({ length: info.examples }, (_, i) => i),
+    rng,
+  );
   const take = (count: number, weights: number[]) => {
     const taken = takeWithClassQuota(pool, set.labels, count, weights);
     const used = new Set(taken);
@@ -74,7 +89,8 @@ export function buildUploadedDataset(set: LabImageSet, config: DataConfig): Data
     indices.forEach((source, n) => {
       split.labels[n] = set.labels[source] as number;
       split.trueLabels[n] = set.labels[source] as number;
-      for (let p = 0; p < LAB_PIXELS; p++) split.images[n * LAB_PIXELS + p] = ((set.pixels[source * LAB_PIXELS + p] as number) / 255 - mean) / std;
+      for (let p = 0; p < LAB_PIXELS; p++)
+        split.images[n * LAB_PIXELS + p] = ((set.pixels[source * LAB_PIXELS + p] as number) / 255 - mean) / std;
     });
     return split;
   };

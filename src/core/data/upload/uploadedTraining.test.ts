@@ -10,7 +10,17 @@ import { encodeLabImageSet } from './labImageSetCodec';
 import { bytesOf, makeCsv, syntheticCsv } from './testCsv';
 
 // Tiny: the point is that an upload reaches every policy, not what it learns.
-const micro: Partial<ExperimentConfig> = { learner: 'ViT-Mi/4', scorer: 'ViT-Mu/8', steps: 2, evalEvery: 2, batchSize: 8, referencePretrainSteps: 2, trainSize: 256, heldOutSize: 64, testSize: 100 };
+const micro: Partial<ExperimentConfig> = {
+  learner: 'ViT-Mi/4',
+  scorer: 'ViT-Mu/8',
+  steps: 2,
+  evalEvery: 2,
+  batchSize: 8,
+  referencePretrainSteps: 2,
+  trainSize: 256,
+  heldOutSize: 64,
+  testSize: 100,
+};
 const noFiles = () => Promise.reject(new Error('no bundled files in this test'));
 
 async function trainOn(csv: string, policies: ExperimentConfig['policies']) {

@@ -6,13 +6,17 @@ import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scie
  * The online reference as the paper trains it (alongside the learner, on its own 10 × b batch from the
  * same noisy stream, at 2× the learning rate) against a held-out reference pretrained on equally
  * corrupted data (corruptHeldOut), on the noisy-labels preset through the real CLI, three seeds.
- * The measured table and the paper's figures: docs/online-reference.md.
+ * The measured table and the paper's figures: docs/science.md, "Online reference".
  *
  * The paper's claim — online within ~1 point of held-out in learner saving — does not hold here: the
  * online reference's saving is 10.3 / 37.3 / 26.7% against 44.6 / 43.9 / −5.6% held-out (medians 26.7
  * vs 43.9%). What holds, and is asserted, would fail for a broken online reference: one that never
  * trains (measured as an untrained reference: 52.6 / 50.7 / 52.0% mislabelled picks, IID's accuracy
  * never reached) or one whose scores are random (the IID run's picks: the corpus rate, 30%).
+ *
+ * Not in CI (`npm run test:science:extra`): too long for CI's 25 minutes on 2 cores. Its figures were
+ * measured on the default preset before the bad-students rework (docs/science.md) and are not yet
+ * confirmed on the current one.
  */
 const SEEDS = [0, 1, 2];
 const PRESET = 'noisy-labels';
@@ -56,7 +60,9 @@ describe(`online reference vs held-out reference on equally corrupted data (${PR
     const online = SEEDS.map((s) => noisyShare(runOf(`online-${s}`, 'learnability')));
     const heldOut = SEEDS.map((s) => noisyShare(runOf(`held-out-${s}`, 'learnability')));
     const iid = SEEDS.map((s) => noisyShare(runOf(`online-${s}`, 'uniform')));
-    console.log(`mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, online reference ${perSeed(online)}, held-out (corrupted) ${perSeed(heldOut)}`);
+    console.log(
+      `mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, online reference ${perSeed(online)}, held-out (corrupted) ${perSeed(heldOut)}`,
+    );
     // Measured: online 12.8 / 11.4 / 13.2%, held-out 10.7 / 10.0 / 11.8%; an untrained reference 52.6 / 50.7 / 52.0%.
     expect(Math.abs(median(online) - median(heldOut))).toBeLessThan(0.05);
     expect(median(online)).toBeLessThan(corpus / 2);

@@ -8,7 +8,11 @@ import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scie
  * super-batch example with the learner costs more compute than the updates it saves (the paper:
  * 0% fewer updates, −79% compute). And a check that fails if RHO's score were random: with 30% label
  * noise on the same images it all but stops picking mislabelled examples, where random picks (the
- * IID run's) take the corpus rate. Through the real CLI, three seeds; table: docs/science-extra.md.
+ * IID run's) take the corpus rate. Through the real CLI, three seeds; table: docs/science.md, "RHO".
+ *
+ * Not in CI (`npm run test:science:extra`): too long for CI's 25 minutes on 2 cores. Its figures were
+ * measured on the default preset before the bad-students rework (docs/science.md) and are not yet
+ * confirmed on the current one.
  */
 const SEEDS = [0, 1, 2];
 const PRESET = 'rho-saturated';
@@ -16,7 +20,10 @@ const PRESET = 'rho-saturated';
 // Longest jobs first: two workers finish together.
 const JOBS: ScienceJob[] = [
   ...SEEDS.map((seed) => ({ key: `saturated-${seed}`, args: ['--seed', String(seed)] })),
-  ...SEEDS.map((seed) => ({ key: `noisy-${seed}`, args: ['--label-noise', '0.3', '--steps', '200', '--eval-every', '50', '--seed', String(seed)] })),
+  ...SEEDS.map((seed) => ({
+    key: `noisy-${seed}`,
+    args: ['--label-noise', '0.3', '--steps', '200', '--eval-every', '50', '--seed', String(seed)],
+  })),
 ];
 
 let results = new Map<string, ExperimentResult>();
@@ -59,7 +66,9 @@ describe(`RHO where the paper's finding is expected (${PRESET}, seeds ${SEEDS.jo
     const rho = SEEDS.map((s) => noisyShare(runOf(`noisy-${s}`, 'rho')));
     const iid = SEEDS.map((s) => noisyShare(runOf(`noisy-${s}`, 'uniform')));
     const learner = SEEDS.map((s) => comparisonOf(`noisy-${s}`).learnerSaving);
-    console.log(`mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, RHO ${perSeed(rho)}; RHO learner saving ${perSeed(learner)}`);
+    console.log(
+      `mislabelled share picked: corpus ${pct(corpus)}, IID ${perSeed(iid)}, RHO ${perSeed(rho)}; RHO learner saving ${perSeed(learner)}`,
+    );
     // Measured: IID 30.1 / 29.7 / 30.0%, RHO 0.5 / 1.3 / 0.6%; learner saving 26.5 / 33.6 / 30.2%.
     expect(Math.abs(median(iid) - corpus)).toBeLessThan(0.03); // random picks: the corpus rate
     expect(median(rho)).toBeLessThan(corpus / 5);

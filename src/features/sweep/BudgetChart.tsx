@@ -1,0 +1,47 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SweepCellResult } from '../../core/sweep/runSweep';
+import { formatSaving } from '../experiment/formatters';
+
+interface Props {
+  cells: SweepCellResult[];
+}
+
+/** Learner and compute saving against the IID budget (learner updates), log x. */
+export function BudgetChart({ cells }: Props) {
+  const points = [...cells]
+    .sort((a, b) => a.steps - b.steps)
+    .map((c) => ({
+      steps: c.steps,
+      learner: c.learnerSaving === null ? null : 100 * c.learnerSaving,
+      compute: c.computeSaving === null ? null : 100 * c.computeSaving,
+    }));
+  const summary = points
+    .map(
+      (p, i) =>
+        `${p.steps} steps: learner saving ${formatSaving(cells.find((c) => c.steps === p.steps)?.learnerSaving ?? null)}, compute saving ${formatSaving(cells.find((c) => c.steps === p.steps)?.computeSaving ?? null)}${i < points.length - 1 ? '; ' : ''}`,
+    )
+    .join('');
+  return (
+    <figure className="budget-chart" data-testid="budget-chart" aria-label={`Saving against the IID budget. ${summary}`}>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="steps"
+            type="number"
+            scale="log"
+            domain={['auto', 'auto']}
+            ticks={points.map((p) => p.steps)}
+            label={{ value: 'IID budget (learner updates, log)', position: 'insideBottom', offset: -4 }}
+          />
+          <YAxis unit="%" />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'not reached')} />
+          <Legend />
+          <Line dataKey="learner" name="learner saving" stroke="#0072b2" isAnimationActive={false} connectNulls />
+          <Line dataKey="compute" name="compute saving" stroke="#e69f00" isAnimationActive={false} connectNulls />
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption>{summary || 'No budget has finished yet.'}</figcaption>
+    </figure>
+  );
+}
