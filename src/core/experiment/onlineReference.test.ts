@@ -65,5 +65,10 @@ describe('the online reference (as the paper trains it)', () => {
     const ten = await run({ ...config, referenceBatchFactor: 10 });
     expect(ten.phaseFlops.reference).toBe(config.steps * 3 * scorer * 10 * config.batchSize);
     expect(ten.curve.map((p) => p.trainLoss)).not.toEqual(three.curve.map((p) => p.trainLoss));
+    // Its clean test accuracy at the end of the run is reported like a held-out reference's.
+    for (const run of [three, ten]) {
+      expect(run.referenceTestAccuracy).toBeGreaterThanOrEqual(0);
+      expect(run.referenceTestAccuracy).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -43,7 +43,7 @@ export interface RunResult {
   modelFlops: { learner: Flops; scorer: Flops | null };
   /** Wall time by phase (ms), measured; evaluation excluded. */
   phaseWallMs: PhaseRecord<number>;
-  /** Clean test accuracy of the held-out reference after pretraining (null: no such reference). */
+  /** Clean test accuracy of the reference: held-out, after pretraining; online, at the end of the run (null: none). */
   referenceTestAccuracy: number | null;
   /** Clean test accuracy of the online student at the end of the run (null: the policy trains none). */
   onlineTestAccuracy?: number | null;

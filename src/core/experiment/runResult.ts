@@ -25,7 +25,7 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: Ea
     referencePretrainFlops: heldOutReference?.flops ?? flops(0),
     modelFlops: { learner: costs.learnerFlops, scorer: usesScorer ? costs.scorerFlops : null },
     phaseWallMs: { ...state.phaseWallMs },
-    referenceTestAccuracy: heldOutReference?.testAccuracy ?? null,
+    referenceTestAccuracy: heldOutReference?.testAccuracy ?? state.onlineReferenceTestAccuracy,
     onlineTestAccuracy: state.onlineTestAccuracy,
     ...(state.lastRetrieval ? { retrieval: state.lastRetrieval } : {}),
     ...(task.towerFlops

@@ -142,9 +142,10 @@ export function isCheckpointStep(state: RunState): boolean {
 /** Ends the run (after a last evaluation if the current step has none) and reports its result. */
 export async function finishRun(state: RunState, stoppedEarly?: EarlyStop): Promise<RunResult> {
   if (state.recorder.lastStep !== state.step) await evaluate(state);
-  const { online } = state.trainees;
-  // The online student's final clean test accuracy: a bad student should end below the learner.
+  const { online, onlineReference } = state.trainees;
+  // The scorers' final clean test accuracy: bad students should end below the learner.
   if (online) state.onlineTestAccuracy = (await state.ctx.task.evaluate(online.model, state.ctx.test)).accuracy;
+  if (onlineReference) state.onlineReferenceTestAccuracy = (await state.ctx.task.evaluate(onlineReference.model, state.ctx.test)).accuracy;
   const run = buildRunResult(state, state.step, stoppedEarly);
   state.ctx.emit({ type: 'run-finished', runId: state.runId, run });
   return run;

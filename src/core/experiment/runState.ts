@@ -58,6 +58,8 @@ export class RunState {
   lastRetrieval: RetrievalRecall | undefined;
   /** The online student's final clean test accuracy, measured when the run finishes (null without one). */
   onlineTestAccuracy: number | null = null;
+  /** An online reference's final clean test accuracy (a held-out reference's is measured after pretraining). */
+  onlineReferenceTestAccuracy: number | null = null;
 
   constructor(
     readonly ctx: RunContext,
