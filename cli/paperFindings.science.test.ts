@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { classSummary } from '../src/core/analysis/classSummary';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
 import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
@@ -143,5 +144,21 @@ describe(`paper findings at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, (
     expect(Math.abs(iid - corpus)).toBeLessThan(0.03); // the IID stream is a fair sample of the corpus
     expect(hard).toBeGreaterThan(1.5 * corpus);
     expect(learnability).toBeLessThan(controlFloor().noisyShareLow - 0.05);
+  });
+
+  // Why easy-first loses (docs/science.md § Per-class view): it avoids the fine-detail classes, which
+  // are hard by construction, and one of them ends far behind. Control: the shuffled policy picks the
+  // hard classes at the IID stream's rate, so a score that carried no signal would fail the first line.
+  it('easy-first picks the hard classes ≥ 10 points less often than learnability and ends with a worse worst class (medians)', () => {
+    const hardClasses = results.get('selection-0')!.hardClasses ?? [];
+    expect(hardClasses.length).toBeGreaterThan(0);
+    const summary = (policy: string) => SEEDS.map((s) => classSummary(runOf(`selection-${s}`, policy), hardClasses));
+    const hardShare = (policy: string) => summary(policy).map((x) => x.hardPickShare as number);
+    const worst = (policy: string) => summary(policy).map((x) => x.worstClassAccuracy as number);
+    for (const policy of ['uniform', 'learnability', 'easy', 'shuffled'])
+      console.log(`${policy}: hard-class share of picks ${shown(hardShare(policy))}, worst class ${shown(worst(policy))}`);
+    expect(Math.abs(median(hardShare('shuffled')) - median(hardShare('uniform')))).toBeLessThan(0.03);
+    expect(median(hardShare('learnability')) - median(hardShare('easy'))).toBeGreaterThanOrEqual(0.1);
+    expect(median(worst('easy'))).toBeLessThan(median(worst('learnability')));
   });
 });

@@ -100,4 +100,12 @@ describe('synthetic dataset with corruption', () => {
     expect(even.hardClasses).toEqual([]);
     expect(even.classNames).toEqual(Array.from({ length: 10 }, (_, c) => `class ${c}`));
   });
+
+  it('fine-detail classes are the hard ones even at equal pixel noise (the upper half, named so)', () => {
+    const tiny = { ...small, trainSize: 20, heldOutSize: 10, testSize: 10, pixelNoise: 0.5, hardPixelNoise: 0.5 };
+    const d = buildSyntheticDataset({ ...tiny, hardClassStyle: 'fine-detail' });
+    expect(d.hardClasses).toEqual([5, 6, 7, 8, 9]);
+    expect(d.classNames[6]).toBe('class 6 (hard)');
+    expect(buildSyntheticDataset({ ...tiny, hardClassStyle: 'pixel-noise' }).hardClasses).toEqual([]);
+  });
 });

@@ -26,12 +26,16 @@ type DataConfig = Pick<
 >;
 
 /**
- * The classes rendered with more pixel noise than the others: the upper half when hardPixelNoise >
- * pixelNoise (the lower half if it is the other way round); none when the two are equal.
+ * The classes the generator makes hard: with `fine-detail`, the upper half (they share one coarse
+ * shape and differ only in a few small dots, see fineDetailTemplates); otherwise the classes rendered
+ * with more pixel noise than the others (the upper half when hardPixelNoise > pixelNoise, the lower
+ * half if it is the other way round; none when the two are equal).
  */
 export function syntheticHardClasses(options: SyntheticImageOptions): number[] {
+  const classes = Array.from({ length: options.numClasses }, (_, c) => c);
+  if (options.hardClassStyle === 'fine-detail') return classes.filter((c) => c >= Math.ceil(options.numClasses / 2));
   const least = Math.min(options.pixelNoise, options.hardPixelNoise);
-  return Array.from({ length: options.numClasses }, (_, c) => c).filter((c) => classNoise(options, c) > least);
+  return classes.filter((c) => classNoise(options, c) > least);
 }
 
 /** The default dataset: procedural 16×16 grey images, 10 classes, deterministic from the seed. */
