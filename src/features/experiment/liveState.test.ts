@@ -43,6 +43,18 @@ describe('experiment reducer', () => {
     expect(inspected.status).toBe('finished');
   });
 
+  it('a Stop during the warm-up or between runs ends as stopped, not finished; a run-less result after no Stop stays finished', () => {
+    const running = experimentReducer(INITIAL_EXPERIMENT_STATE, { type: 'started', config: DEFAULT_CONFIG });
+    const stopping = experimentReducer(running, { type: 'stop-requested' });
+    expect(experimentReducer(stopping, { type: 'finished', result: result() }).status).toBe('stopped');
+    expect(experimentReducer(running, { type: 'finished', result: result() }).status).toBe('finished');
+    // A Stop after the end changes nothing, and the next start forgets it.
+    const done = experimentReducer(running, { type: 'finished', result: result() });
+    expect(experimentReducer(done, { type: 'stop-requested' })).toBe(done);
+    const again = experimentReducer(stopping, { type: 'started', config: DEFAULT_CONFIG });
+    expect(experimentReducer(again, { type: 'finished', result: result() }).status).toBe('finished');
+  });
+
   it('a resumed experiment starts from the checkpoint: finished runs kept, a resumed run keeps its curve so far', () => {
     const point = (step: number) => ({
       step,

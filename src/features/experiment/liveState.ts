@@ -41,6 +41,8 @@ export interface ExperimentState {
   error: string | null;
   /** Classification data: class names and hard classes, as the runs announced them (or the result holds them). */
   classes?: { names: string[]; hard: number[] } | null;
+  /** The user pressed Stop while it ran: however the result comes back, the experiment was stopped, not finished. */
+  stopRequested?: boolean;
 }
 
 export const INITIAL_EXPERIMENT_STATE: ExperimentState = {
@@ -64,6 +66,7 @@ export type ExperimentAction =
   /** Continuing from a checkpoint: its finished runs and the curve so far of the one in progress. */
   | { type: 'resumed'; checkpoint: ExperimentCheckpoint; backend?: string | null }
   | { type: 'event'; event: ExperimentEvent }
+  | { type: 'stop-requested' }
   | { type: 'finished'; result: ExperimentResult }
   | { type: 'failed'; error: string }
   | { type: 'loaded'; result: ExperimentResult };
@@ -145,11 +148,18 @@ export function experimentReducer(state: ExperimentState, action: ExperimentActi
         phase: current ? `resuming ${current.runId} from step ${current.step}` : 'resuming',
       };
     }
+    case 'stop-requested':
+      return state.status === 'running' ? { ...state, stopRequested: true } : state;
     case 'finished':
-      // The result is authoritative: events still queued for rendering are ignored from here on.
+      // The result is authoritative: events still queued for rendering are ignored from here on. A
+      // stop during the warm-up or between runs leaves no run stopped early, yet the experiment stopped.
       return {
         ...state,
-        status: action.result.failure ? 'failed' : action.result.runs.some((r) => r.stoppedEarly) ? 'stopped' : 'finished',
+        status: action.result.failure
+          ? 'failed'
+          : state.stopRequested || action.result.runs.some((r) => r.stoppedEarly)
+            ? 'stopped'
+            : 'finished',
         error: action.result.failure ? `${action.result.failure.message}. The runs so far are kept and saved.` : null,
         runs: action.result.runs.map((run) => reuseIfCurrent(state.runs, run)),
         backend: action.result.backend,

@@ -124,7 +124,10 @@ export function useExperiment(engine: Engine | null, { onFinished, onProgress, o
     [engine, onFinished, onProgress, onInterrupted],
   );
 
-  const stop = useCallback(() => engine?.stop(), [engine]);
+  const stop = useCallback(() => {
+    dispatch({ type: 'stop-requested' });
+    engine?.stop();
+  }, [engine]);
   const load = useCallback((result: ExperimentResult) => dispatch({ type: 'loaded', result }), []);
 
   return { state, start, stop, load };
