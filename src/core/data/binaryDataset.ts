@@ -1,9 +1,9 @@
-import type { ExperimentConfig } from '../config/experimentConfig';
 import { createRng, deriveSeed, shuffleInPlace } from '../random/rng';
 import { classWeights } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
 import { LAB_IMAGE_SIZE, LAB_PIXELS, labFrameLayout, writeLabFrame } from './labImage';
+import type { DataConfig } from './dataConfig';
 
 /** public/datasets/<name>/manifest.json, written by scripts/build-datasets.ts. */
 export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 'imageSize' | 'channels' | 'numClasses' | 'classNames'> {
@@ -13,20 +13,6 @@ export interface BinaryDatasetManifest extends Pick<Dataset, 'name' | 'title' | 
 
 /** Reads a file relative to public/datasets/<name>/ (fs in Node, fetch in the browser). */
 export type ReadBytes = (relativePath: string) => Promise<Uint8Array>;
-
-type DataConfig = Pick<
-  ExperimentConfig,
-  | 'trainSize'
-  | 'heldOutSize'
-  | 'testSize'
-  | 'labelNoise'
-  | 'noiseKind'
-  | 'duplicateFraction'
-  | 'unlearnableFraction'
-  | 'classImbalance'
-  | 'corruptHeldOut'
-  | 'seed'
->;
 
 export async function loadBinaryDataset(name: string, config: DataConfig, read: ReadBytes): Promise<Dataset> {
   const manifest = JSON.parse(new TextDecoder().decode(await read('manifest.json'))) as BinaryDatasetManifest;

@@ -1,26 +1,10 @@
-import type { ExperimentConfig } from '../config/experimentConfig';
 import { createRng, deriveSeed } from '../random/rng';
 import { classWeights, drawClassLabels } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
 import { CAPTION_COUNT, captionText, shapeCaptionTable } from './shapeCaptions';
 import { renderShape, SHAPE_IMAGE_SIZE } from './shapeImages';
-
-type DataConfig = Pick<
-  ExperimentConfig,
-  | 'trainSize'
-  | 'heldOutSize'
-  | 'testSize'
-  | 'pixelNoise'
-  | 'hardPixelNoise'
-  | 'labelNoise'
-  | 'noiseKind'
-  | 'duplicateFraction'
-  | 'unlearnableFraction'
-  | 'classImbalance'
-  | 'corruptHeldOut'
-  | 'seed'
->;
+import type { GeneratedDataConfig } from './dataConfig';
 
 /**
  * Paired image–caption data (ActiveCLIP at toy scale), deterministic from the seed. Each example's
@@ -29,7 +13,7 @@ type DataConfig = Pick<
  * unlearnable = a pure-noise image with a random caption. The test split stays clean; every caption
  * doubles as a zero-shot class prompt.
  */
-export function buildCaptionedShapesDataset(config: DataConfig): Dataset {
+export function buildCaptionedShapesDataset(config: GeneratedDataConfig): Dataset {
   const pixels = SHAPE_IMAGE_SIZE * SHAPE_IMAGE_SIZE;
   const noise = { pixelNoise: config.pixelNoise, hardPixelNoise: config.hardPixelNoise };
   const render = (count: number, purpose: string, imbalance: number): Split => {

@@ -4,26 +4,12 @@ import { classWeights, drawClassLabels } from './classBalance';
 import { corruptSplit } from './corruption';
 import { emptySplit, type Dataset, type Split } from './dataset';
 import { classNoise, classTemplates, renderExample, type SyntheticImageOptions } from './syntheticImages';
+import type { GeneratedDataConfig } from './dataConfig';
 
 export const SYNTHETIC_IMAGE_SIZE = 16;
 export const SYNTHETIC_CLASSES = 10;
 
-type DataConfig = Pick<
-  ExperimentConfig,
-  | 'trainSize'
-  | 'heldOutSize'
-  | 'testSize'
-  | 'pixelNoise'
-  | 'hardPixelNoise'
-  | 'hardClassStyle'
-  | 'labelNoise'
-  | 'noiseKind'
-  | 'duplicateFraction'
-  | 'unlearnableFraction'
-  | 'classImbalance'
-  | 'corruptHeldOut'
-  | 'seed'
->;
+type DataConfig = GeneratedDataConfig & Pick<ExperimentConfig, 'hardClassStyle'>;
 
 /**
  * The classes the generator makes hard: with `fine-detail`, the upper half (they share one coarse

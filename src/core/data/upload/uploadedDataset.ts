@@ -8,20 +8,8 @@ import { emptySplit, type Dataset, type Split } from '../dataset';
 import { LAB_IMAGE_SIZE, LAB_PIXELS } from '../labImage';
 import type { LabImageSet } from './labImageSet';
 import { DatasetFileError, splitSizeRange } from './uploadLimits';
+import type { DataConfig } from '../dataConfig';
 
-type DataConfig = Pick<
-  ExperimentConfig,
-  | 'trainSize'
-  | 'heldOutSize'
-  | 'testSize'
-  | 'labelNoise'
-  | 'noiseKind'
-  | 'duplicateFraction'
-  | 'unlearnableFraction'
-  | 'classImbalance'
-  | 'corruptHeldOut'
-  | 'seed'
->;
 type Sizes = Pick<ExperimentConfig, 'trainSize' | 'heldOutSize' | 'testSize'>;
 
 /** Problems of these split sizes for an upload of `examples` (empty when they fit), named by field. */
