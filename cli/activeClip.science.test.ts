@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
-import { median, noisyShare, pct, runScienceJobs } from './scienceJobs';
+import { comparisonIn, median, perSeed, runIn, noisyShare, pct, runScienceJobs } from './scienceJobs';
 
 /**
  * ActiveCLIP at toy scale (the paper's second system) on the `activeclip-noisy` preset through the
@@ -12,17 +12,8 @@ const PRESET = 'activeclip-noisy';
 
 let results = new Map<string, ExperimentResult>();
 
-const runOf = (seed: number, policy: string): RunResult => {
-  const r = results.get(`seed-${seed}`)?.runs.find((x) => x.policy === policy);
-  if (!r) throw new Error(`no ${policy} run for seed ${seed}`);
-  return r;
-};
-const comparisonOf = (seed: number): Comparison => {
-  const c = results.get(`seed-${seed}`)?.comparisons.find((x) => x.policy === 'learnability');
-  if (!c) throw new Error(`no learnability comparison for seed ${seed}`);
-  return c;
-};
-const perSeed = (values: (number | null)[]) => values.map((v) => (v === null ? 'not reached' : pct(v))).join(' / ');
+const runOf = (seed: number, policy: string): RunResult => runIn(results, `seed-${seed}`, policy);
+const comparisonOf = (seed: number): Comparison => comparisonIn(results, `seed-${seed}`, 'learnability');
 
 describe(`ActiveCLIP at toy scale (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
-import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
+import { comparisonIn, median, perSeed, runIn, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
 /**
  * The online reference as the paper trains it (alongside the learner, on its own 10 × b batch from the
@@ -28,17 +28,8 @@ const JOBS: ScienceJob[] = SEEDS.flatMap((seed) => [
 
 let results = new Map<string, ExperimentResult>();
 
-const runOf = (key: string, policy: string): RunResult => {
-  const r = results.get(key)?.runs.find((x) => x.policy === policy);
-  if (!r) throw new Error(`no ${policy} run in ${key}`);
-  return r;
-};
-const comparisonOf = (key: string): Comparison => {
-  const c = results.get(key)?.comparisons.find((x) => x.policy === 'learnability');
-  if (!c) throw new Error(`no learnability comparison in ${key}`);
-  return c;
-};
-const perSeed = (values: (number | null)[]) => values.map((v) => (v === null ? 'not reached' : pct(v))).join(' / ');
+const runOf = (key: string, policy: string): RunResult => runIn(results, key, policy);
+const comparisonOf = (key: string): Comparison => comparisonIn(results, key, 'learnability');
 
 describe(`online reference vs held-out reference on equally corrupted data (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
   beforeAll(async () => {

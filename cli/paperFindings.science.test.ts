@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classSummary } from '../src/core/analysis/classSummary';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
-import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
+import { comparisonIn, median, perSeed, runIn, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
 /**
  * The paper's findings, reproduced at toy scale on the default `noisy-labels` preset through the
@@ -28,21 +28,13 @@ const JOBS: ScienceJob[] = [
 
 let results = new Map<string, ExperimentResult>();
 
-const comparison = (key: string, policy: string, scorer?: string): Comparison => {
-  const c = results.get(key)?.comparisons.find((x) => x.policy === policy && (scorer === undefined || x.scorer === scorer));
-  if (!c) throw new Error(`no ${policy}${scorer ? `@${scorer}` : ''} comparison in ${key}`);
-  return c;
-};
-const runOf = (key: string, policy: string, scorer?: string): RunResult => {
-  const r = results.get(key)?.runs.find((x) => x.policy === policy && (scorer === undefined || x.scorer === scorer));
-  if (!r) throw new Error(`no ${policy} run in ${key}`);
-  return r;
-};
+const comparison = (key: string, policy: string, scorer?: string): Comparison => comparisonIn(results, key, policy, scorer);
+const runOf = (key: string, policy: string, scorer?: string): RunResult => runIn(results, key, policy, scorer);
 const savings = (prefix: string, policy: string, scorer?: string) =>
   SEEDS.map((s) => comparison(`${prefix}-${s}`, policy, scorer).learnerSaving);
 const across = (prefix: string, policy: string, pick: (c: Comparison) => number | null) =>
   median(SEEDS.map((s) => pick(comparison(`${prefix}-${s}`, policy))));
-const shown = (xs: readonly (number | null)[]) => xs.map((x) => (x === null ? 'n.r.' : pct(x))).join(' / ');
+const shown = perSeed;
 
 /** The noise floor of selection: what the shuffled control and learnability at τ = 100 save, per seed (n.r. counts as 0). */
 function controlFloor(): { saving: number; noisyShareLow: number } {

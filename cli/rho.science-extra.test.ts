@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
-import { median, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
+import { comparisonIn, median, perSeed, runIn, noisyShare, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
 
 /**
  * RHO-loss (the learner as its own online model) where the paper's finding is expected: on the
@@ -28,17 +28,8 @@ const JOBS: ScienceJob[] = [
 
 let results = new Map<string, ExperimentResult>();
 
-const runOf = (key: string, policy: string): RunResult => {
-  const r = results.get(key)?.runs.find((x) => x.policy === policy);
-  if (!r) throw new Error(`no ${policy} run in ${key}`);
-  return r;
-};
-const comparisonOf = (key: string): Comparison => {
-  const c = results.get(key)?.comparisons.find((x) => x.policy === 'rho');
-  if (!c) throw new Error(`no rho comparison in ${key}`);
-  return c;
-};
-const perSeed = (values: (number | null)[]) => values.map((v) => (v === null ? 'not reached' : pct(v))).join(' / ');
+const runOf = (key: string, policy: string): RunResult => runIn(results, key, policy);
+const comparisonOf = (key: string): Comparison => comparisonIn(results, key, 'rho');
 
 describe(`RHO where the paper's finding is expected (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
   beforeAll(async () => {

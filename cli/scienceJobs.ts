@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
+import type { Comparison, ExperimentResult, RunResult } from '../src/core/experiment/resultTypes';
 
 /** One `npm run lab` invocation of a science suite: a key for its result and the CLI flags after the preset. */
 export interface ScienceJob {
@@ -61,3 +61,20 @@ export function noisyShare(r: RunResult): number {
 }
 
 export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** The run of `policy` (on `scorer`, if given) in job `key`'s result; throws naming what is missing. */
+export function runIn(results: ReadonlyMap<string, ExperimentResult>, key: string, policy: string, scorer?: string): RunResult {
+  const r = results.get(key)?.runs.find((x) => x.policy === policy && (scorer === undefined || x.scorer === scorer));
+  if (!r) throw new Error(`no ${policy}${scorer ? `@${scorer}` : ''} run in ${key}`);
+  return r;
+}
+
+/** The comparison of `policy` (on `scorer`, if given) with IID in job `key`'s result; throws naming what is missing. */
+export function comparisonIn(results: ReadonlyMap<string, ExperimentResult>, key: string, policy: string, scorer?: string): Comparison {
+  const c = results.get(key)?.comparisons.find((x) => x.policy === policy && (scorer === undefined || x.scorer === scorer));
+  if (!c) throw new Error(`no ${policy}${scorer ? `@${scorer}` : ''} comparison in ${key}`);
+  return c;
+}
+
+/** Per-seed savings for a log line: "26.2% / n.r. / 37.0%". */
+export const perSeed = (values: readonly (number | null)[]): string => values.map((v) => (v === null ? 'n.r.' : pct(v))).join(' / ');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../src/core/config/presets';
-import type { Comparison, ExperimentResult } from '../src/core/experiment/resultTypes';
-import { median, pct, runScienceJobs, type ScienceJob } from './scienceJobs';
+import type { ExperimentResult } from '../src/core/experiment/resultTypes';
+import { comparisonIn, median, perSeed, runScienceJobs, type ScienceJob } from './scienceJobs';
 
 /**
  * The scorer-ladder finding (docs/science.md): with easy-first and learnability both on the ladder,
@@ -21,12 +21,8 @@ const JOBS: ScienceJob[] = SEEDS.map((seed) => ({
 let results = new Map<string, ExperimentResult>();
 
 const savings = (policy: string, scorer: string): (number | null)[] =>
-  SEEDS.map((s) => {
-    const c: Comparison | undefined = results.get(`ladder-${s}`)?.comparisons.find((x) => x.policy === policy && x.scorer === scorer);
-    if (!c) throw new Error(`no ${policy}@${scorer} comparison in ladder-${s}`);
-    return c.learnerSaving;
-  });
-const shown = (xs: readonly (number | null)[]) => xs.map((x) => (x === null ? 'n.r.' : pct(x))).join(' / ');
+  SEEDS.map((s) => comparisonIn(results, `ladder-${s}`, policy, scorer).learnerSaving);
+const shown = perSeed;
 
 describe(`scorer ladder (${PRESET}, seeds ${SEEDS.join(', ')})`, () => {
   beforeAll(async () => {
