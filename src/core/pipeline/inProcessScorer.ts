@@ -3,8 +3,11 @@ import { BoundedQueue, takeOrStall } from './boundedQueue';
 import { driveScorer, ScorerSide } from './scorerSide';
 import { PipelineStalledError, ScorerLostError, type ScorerLink, type ScorerMessage, type ScorerSpec } from './scorerMessages';
 
-/** The default silence after which the learner side reports a stalled scorer side. */
-export const DEFAULT_STALL_MS = 5000;
+/**
+ * The silence (no sub-batch, no heartbeat) after which the learner side reports a stalled scorer side:
+ * checked every quarter of it, so a dead side is reported within 5 s.
+ */
+export const DEFAULT_STALL_MS = 4000;
 
 /**
  * A scorer side in the learner's own thread (tests, and `pipeline: on` where no worker can be
@@ -28,6 +31,7 @@ export function startInProcessScorer(ctx: RunContext, spec: ScorerSpec, stallMs 
     })
     .finally(() => side.dispose());
   return {
+    ready: () => Promise.resolve(),
     take: () => {
       // The learner is alive and waiting: the scorer's silence counts from now (it may have sat idle on a full queue).
       alive();

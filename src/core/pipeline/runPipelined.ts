@@ -31,6 +31,7 @@ export async function runPipelined(
   const report = () => (state.pipelineReport = pipelinedReport(state.phaseWallMs, state.pipelineTimes!, config.pipelineDepth, where));
   try {
     if (resumeFrom) state.restore(resumeFrom);
+    await scorer.ready();
     report();
     announceRun(state, Boolean(resumeFrom));
     if (!resumeFrom) await evaluate(state);

@@ -49,6 +49,8 @@ export interface ScorerSpec {
 
 /** The learner side's end of the queue. */
 export interface ScorerLink {
+  /** Resolves once the scorer side has started and warmed its backend (untimed, like the experiment's warm-up). */
+  ready(): Promise<void>;
   /** The next message, in step order; rejects with PipelineStalledError or ScorerLostError. */
   take(): Promise<ScorerMessage>;
   /** Messages ready and waiting (the queue's fill). */
