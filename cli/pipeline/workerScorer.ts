@@ -1,13 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../../src/core/data/dataset';
-import { BoundedQueue, takeOrStall } from '../../src/core/pipeline/boundedQueue';
-import { DEFAULT_STALL_MS } from '../../src/core/pipeline/inProcessScorer';
 import type { StartScorer } from '../../src/core/pipeline/recoverScorer';
-import { PipelineStalledError, ScorerLostError, type ScorerMessage } from '../../src/core/pipeline/scorerMessages';
-import type { FromScorerThread, ScorerThreadData, ToScorerThread } from './threadMessages';
-
-/** A scorer thread that has not said `ready` within this long (tfjs start, data upload, warm-up) is reported as stalled. */
-export const STARTUP_MS = 60_000;
+import { linkScorerThread } from '../../src/core/pipeline/scorerThreadLink';
+import type { FromScorerThread, ScorerThreadData } from '../../src/core/pipeline/scorerThreadProtocol';
 
 export interface WorkerScorerOptions {
   stallMs?: number;
@@ -19,15 +14,8 @@ export interface WorkerScorerOptions {
   onWorker?: (worker: Worker) => void;
 }
 
-/**
- * Starts each pipelined run's scorer side in a worker thread (docs/architecture.md, "Pipeline"). The
- * learner side takes sub-batches from a local queue fed by the thread's messages and sends a credit
- * back for each, so the thread is never more than `depth` sub-batches ahead. A thread that exits or
- * throws is a ScorerLostError (the run resumes from its checkpoint); one silent for `stallMs` (no
- * sub-batch, no heartbeat) is a PipelineStalledError.
- */
+/** Starts each pipelined run's scorer side in a Node worker thread (docs/architecture.md, "Pipeline"). */
 export function workerScorerStarter(dataset: Dataset, backend: 'wasm' | 'cpu', options: WorkerScorerOptions = {}): StartScorer {
-  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   return (spec) => {
     const data: ScorerThreadData = {
       spec,
@@ -38,55 +26,18 @@ export function workerScorerStarter(dataset: Dataset, backend: 'wasm' | 'cpu', o
     };
     const worker = new Worker(new URL('./scorerThreadBoot.js', import.meta.url), { workerData: data });
     options.onWorker?.(worker);
-    // The thread holds at most `depth` credits, plus the final `finished` message: depth + 1 is never exceeded.
-    const queue = new BoundedQueue<ScorerMessage>(spec.depth + 1);
-    let markReady = () => {};
-    let failStart: (error: Error) => void = () => {};
-    const started = new Promise<void>((resolve, reject) => {
-      markReady = resolve;
-      failStart = reject;
-    });
-    started.catch(() => {}); // a start that fails is reported by ready() or take(), whichever runs
-    let lastAlive = performance.now();
-    let closing = false;
-    const lost = (why: string) => {
-      if (closing) return;
-      const error = new ScorerLostError(spec.runId, why);
-      queue.close(error);
-      failStart(error);
-    };
-    worker.on('message', (m: FromScorerThread) => {
-      lastAlive = performance.now();
-      if (m.type === 'ready') markReady();
-      else if (m.type === 'message') queue.put(m.message);
-      else if (m.type === 'failed') lost(`its worker failed: ${m.message}`);
-    });
-    worker.on('error', (error) => lost(`its worker threw: ${error.message}`));
-    worker.on('exit', (code) => lost(`its worker exited with code ${code}`));
-    return {
-      ready: () => {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new PipelineStalledError(spec.runId, STARTUP_MS)), STARTUP_MS);
-        });
-        return Promise.race([started, late]).finally(() => clearTimeout(timer));
+    return linkScorerThread(
+      spec,
+      {
+        post: (message) => worker.postMessage(message),
+        listen: (onMessage, onLost) => {
+          worker.on('message', (m: FromScorerThread) => onMessage(m));
+          worker.on('error', (error) => onLost(`its worker threw: ${error.message}`));
+          worker.on('exit', (code) => onLost(`its worker exited with code ${code}`));
+        },
+        terminate: async () => void (await worker.terminate()),
       },
-      take: async () => {
-        const message = await takeOrStall(
-          queue,
-          () => lastAlive,
-          stallMs,
-          () => new PipelineStalledError(spec.runId, stallMs),
-        );
-        worker.postMessage({ type: 'credit' } satisfies ToScorerThread);
-        return message;
-      },
-      queued: () => queue.size,
-      close: async () => {
-        closing = true;
-        queue.close(new Error(`pipeline of ${spec.runId}: closed by the learner side`));
-        await worker.terminate();
-      },
-    };
+      options.stallMs,
+    );
   };
 }
