@@ -4,6 +4,7 @@ import { referenceBatchSize } from '../config/experimentConfig';
 import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
 import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
 import { divergedAtStep, type EarlyStop } from './earlyStop';
+import type { LivePipeline } from './events';
 import type { RunResult } from './resultTypes';
 import { buildRunResult } from './runResult';
 import type { RunState } from './runState';
@@ -152,7 +153,23 @@ export function recordStep(state: RunState, loss: number, selected: Int32Array, 
     learningRate,
     wallMs: state.wallMs(),
     flops: totalPhaseFlops(state.phaseFlops),
+    ...livePipeline(state),
   });
+}
+
+/** A pipelined run's live overlap figures for its step event (nothing for a sequential run). */
+function livePipeline(state: RunState): { pipeline?: LivePipeline } {
+  const report = state.pipelineReport;
+  if (report?.mode !== 'pipelined' || !state.pipelineTimes) return {};
+  const { depth, learnerBusy, scorerBusy } = report;
+  return {
+    pipeline: {
+      depth: depth ?? 0,
+      learnerBusy: learnerBusy ?? 0,
+      scorerBusy: scorerBusy ?? 0,
+      queueFill: state.pipelineTimes.lastQueueFill,
+    },
+  };
 }
 
 export function isEvaluationStep(state: RunState): boolean {

@@ -12,6 +12,8 @@ export interface PipelineTimes {
   /** Sub-batches waiting at each take, summed, and the takes. */
   queueFillSum: number;
   takes: number;
+  /** Sub-batches waiting at the latest take. */
+  lastQueueFill: number;
 }
 
 export const ZERO_PIPELINE_TIMES: Readonly<PipelineTimes> = Object.freeze({
@@ -20,6 +22,7 @@ export const ZERO_PIPELINE_TIMES: Readonly<PipelineTimes> = Object.freeze({
   scorerBlockedMs: 0,
   queueFillSum: 0,
   takes: 0,
+  lastQueueFill: 0,
 });
 
 /** A pipelined run's training wall time: the learner phase plus its waits (the scorer phases overlap them). */

@@ -41,8 +41,8 @@ export async function runPipelined(
       const batch = await takePicked(state, scorer);
       const lr = learningRateAt(state.step, config.steps, config.learningRate, config.warmupFraction);
       const loss = await trainLearner(state, batch.selected, lr);
-      recordStep(state, loss, batch.selected, lr);
       report();
+      recordStep(state, loss, batch.selected, lr);
       if (isEvaluationStep(state)) await evaluate(state);
       if (isCheckpointStep(state)) await ctx.onCheckpoint?.(await joinedCheckpoint(state, batch));
     }
@@ -65,6 +65,7 @@ async function takePicked(state: RunState, scorer: ScorerLink): Promise<PickedSu
   const message = await scorer.take();
   times.queueWaitMs += performance.now() - started;
   times.queueFillSum += fill;
+  times.lastQueueFill = fill;
   times.takes++;
   if (message.kind === 'diverged')
     throw new TrainingDivergedError(message.message, buildRunResult(state, state.step, divergedAtStep(message.step)));
