@@ -36,13 +36,29 @@ export class BoundedQueue<T> {
 
   /** The oldest item, waiting for one when empty. */
   take(): Promise<T> {
+    return this.takeCancellable().item;
+  }
+
+  /** `take`, with a `cancel` that withdraws a wait still pending (so a later take gets the next item). */
+  takeCancellable(): { item: Promise<T>; cancel: () => void } {
     const item = this.items.shift();
     if (item !== undefined) {
       this.roomWaiters.shift()?.resolve();
-      return Promise.resolve(item);
+      return { item: Promise.resolve(item), cancel: () => {} };
     }
-    if (this.closedWith) return Promise.reject(this.closedWith);
-    return new Promise((resolve, reject) => this.takers.push({ resolve, reject }));
+    if (this.closedWith) return { item: Promise.reject(this.closedWith), cancel: () => {} };
+    let taker: { resolve: (item: T) => void; reject: (e: Error) => void } | undefined;
+    const waiting = new Promise<T>((resolve, reject) => {
+      taker = { resolve, reject };
+      this.takers.push(taker);
+    });
+    return {
+      item: waiting,
+      cancel: () => {
+        const at = taker ? this.takers.indexOf(taker) : -1;
+        if (at >= 0) this.takers.splice(at, 1);
+      },
+    };
   }
 
   /** Ends the queue: every waiter, and every later call, gets `error` (items already queued are dropped). */
@@ -66,12 +82,14 @@ export class BoundedQueue<T> {
  */
 export function takeOrStall<T>(queue: BoundedQueue<T>, lastAlive: () => number, stallMs: number, onStall: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    const { item, cancel } = queue.takeCancellable();
     const timer = setInterval(() => {
       if (performance.now() - lastAlive() <= stallMs) return;
       clearInterval(timer);
+      cancel();
       reject(onStall());
     }, stallMs / 4);
-    queue.take().then(
+    item.then(
       (item) => {
         clearInterval(timer);
         resolve(item);
