@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { flagValue } from './flagValue';
@@ -7,6 +8,7 @@ import { benchProblems, benchTableLine } from '../src/core/bench/benchResults';
 import { runBench, type PeerStep } from '../src/core/bench/runBench';
 import { readDatasetFile } from './nodeDatasetReader';
 import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
+import { workerScorerStarter } from './pipeline/workerScorer';
 
 /**
  * `npm run bench [-- --quick] [-- --backend wasm|cpu]`: engine efficiency, selection overhead,
@@ -47,6 +49,7 @@ const { results } = await runBench({
   quick,
   peerStep: torchStep,
   readDatasetFile,
+  pipelineHost: { cores: availableParallelism(), startScorerFor: (dataset) => workerScorerStarter(dataset, backendName) },
   onRow: (row) => console.log(benchTableLine(row)),
 });
 await mkdir('bench', { recursive: true });

@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { parseBackendOverride } from '../src/core/backend/backendNames';
@@ -17,6 +17,7 @@ import { resolveConfig } from './resolveConfig';
 import { curvesCsv, finalTable, progressLine } from './report';
 import { planSweep } from '../src/core/sweep/sweepGrid';
 import { GRID_FILES, runGridCli } from './sweepCli';
+import { workerScorerStarter } from './pipeline/workerScorer';
 
 /** `npm run lab`: the headless experiment runner (docs/architecture.md, "Result files and the CLI"). Exit 0 ok, 2 bad input, 1 failure. */
 async function main(argv: string[]): Promise<number> {
@@ -68,7 +69,13 @@ async function main(argv: string[]): Promise<number> {
       );
     }
   };
-  const result = await runExperiment(config, dataset, { backend: report.backend, emit: onEvent, ...(scorers ? { scorers } : {}) });
+  const nodeBackend = report.backend === 'cpu' ? 'cpu' : 'wasm';
+  const result = await runExperiment(config, dataset, {
+    backend: report.backend,
+    emit: onEvent,
+    ...(scorers ? { scorers } : {}),
+    pipelineHost: { cores: availableParallelism(), startScorer: workerScorerStarter(dataset, nodeBackend) },
+  });
   const written = await writeResult(outDir, result);
   console.log(`\n${finalTable(result)}\n`);
   console.log(

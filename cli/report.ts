@@ -47,9 +47,28 @@ export function finalTable(result: ExperimentResult): string {
   );
   const legend =
     'final acc: the learner; reference acc / online acc: the scorers on the same clean test split (bad students score below the learner)';
-  return recalls.length > 0
-    ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}`
-    : `${table}\n\n${legend}`;
+  const pipeline = pipelineLines(result);
+  return (
+    (recalls.length > 0
+      ? `${table}\n\nfinal acc = zero-shot accuracy; recall@1 image→text / text→image: ${recalls.join('; ')}`
+      : `${table}\n\n${legend}`) + (pipeline ? `\n\n${pipeline}` : '')
+  );
+}
+
+/** How each run was scheduled, when the pipeline was asked for: the overlap of a pipelined run, or why it ran sequentially. */
+export function pipelineLines(result: ExperimentResult): string {
+  return result.runs
+    .flatMap((run) => {
+      const p = run.pipeline;
+      if (!p) return [];
+      if (p.mode === 'sequential') return [`${run.id}: sequential (${p.reason ?? 'pipeline off'})`];
+      const share = (x: number | null) => `${(100 * (x ?? 0)).toFixed(0)}%`;
+      return [
+        `${run.id}: pipelined (${p.scorer} scorer, depth ${p.depth}): learner busy ${share(p.learnerBusy)}, scorer busy ${share(p.scorerBusy)}, ` +
+          `learner waited ${((p.queueWaitMs ?? 0) / 1000).toFixed(1)} s, queue fill ${(p.meanQueueFill ?? 0).toFixed(1)}`,
+      ];
+    })
+    .join('\n');
 }
 
 /** A one-line progress bar with ETA, redrawn in place on a terminal. */

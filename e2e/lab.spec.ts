@@ -113,6 +113,14 @@ test.describe(() => {
     ]);
     expect(exported.runs[1].curve[1].classPickShare).toHaveLength(10);
     expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
+    // On ≥ 2 cores (pipeline: auto) learnability's scorers ran in their own Web Worker ahead of the learner.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    if (cores >= 2) {
+      expect(exported.runs[1].pipeline).toMatchObject({ mode: 'pipelined', scorer: 'worker', depth: 2 });
+      expect(exported.runs[0].pipeline).toMatchObject({ mode: 'sequential' });
+      await expect(page.getByTestId('pipeline-view')).toContainText('learnability@ViT-Mu/8: finished');
+      expect(Number(await page.getByTestId('pipeline-learner').getAttribute('data-value'))).toBeGreaterThan(0);
+    }
 
     // Reload: the finished run survives (IndexedDB) and re-opens.
     await page.reload();

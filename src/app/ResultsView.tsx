@@ -10,6 +10,7 @@ import { FlopBreakdown } from '../features/flops/FlopBreakdown';
 import { ClassBreakdown } from '../features/inspector/ClassBreakdown';
 import { SelectionInspector } from '../features/inspector/SelectionInspector';
 import { ParetoChart } from '../features/pareto/ParetoChart';
+import { PipelineView } from '../features/pipeline/PipelineView';
 import { RaceChart } from '../features/race/RaceChart';
 import { RunProgress } from '../features/race/RunProgress';
 import { SavingsPanel } from '../features/savings/SavingsPanel';
@@ -116,6 +117,9 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       </Guarded>
       <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>
         <Flops runs={flopsInput} />
+      </Guarded>
+      <Guarded panel="Learner and scorer workers" resetKey={shown} record={shownRecord}>
+        <PipelineView runs={state.runs} />
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
         <Inspector selection={selectionInput} runs={curveRuns} />

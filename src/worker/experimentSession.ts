@@ -6,6 +6,7 @@ import { withUploadedDataset } from '../core/data/upload/customDatasetEntry';
 import type { EventSink, ExperimentEvent } from '../core/experiment/events';
 import type { ExperimentResult } from '../core/experiment/resultTypes';
 import { runExperiment } from '../core/experiment/runExperiment';
+import type { StartScorer } from '../core/pipeline/recoverScorer';
 import type { StartOptions } from './engine';
 import { withThumbnails } from './thumbnails';
 
@@ -23,9 +24,14 @@ export class ExperimentSession {
   private stopRequested = false;
   private running = false;
 
+  /**
+   * `scorerWorkers`: starts a pipelined run's scorer side in a worker of its own (the lab: a Web Worker);
+   * absent, `pipeline: auto` runs sequentially (docs/architecture.md, "Pipeline").
+   */
   constructor(
     private readonly readFile: DatasetFileReader,
     private readonly backend: () => string,
+    private readonly scorerWorkers?: { cores: number; startFor: (dataset: Dataset, backend: string) => StartScorer },
   ) {}
 
   get isRunning(): boolean {
@@ -64,6 +70,9 @@ export class ExperimentSession {
         ...(scorers && scorers.length > 0 ? { scorers } : {}),
         ...(resume ? { resume } : {}),
         ...(onCheckpoint ? { onCheckpoint } : {}),
+        ...(this.scorerWorkers
+          ? { pipelineHost: { cores: this.scorerWorkers.cores, startScorer: this.scorerWorkers.startFor(dataset, this.backend()) } }
+          : {}),
       });
     } finally {
       this.running = false;

@@ -7,8 +7,12 @@ import { destroyDevice, deviceLostWithin, watchDeviceLoss } from './deviceWatch'
 import { ExperimentSession } from './experimentSession';
 import { PROTOCOL_VERSION, type RequestBody, type ResponseBody, type WorkerMessage, type WorkerRequest } from './protocol';
 import { viteWasmPaths } from './wasmPaths';
+import { webScorerStarter } from './webScorerStarter';
 
-const session = new ExperimentSession(fetchDatasetFile, () => tf.getBackend());
+const session = new ExperimentSession(fetchDatasetFile, () => tf.getBackend(), {
+  cores: self.navigator.hardwareConcurrency,
+  startFor: webScorerStarter,
+});
 const post = (message: WorkerMessage) => self.postMessage(message);
 /** How long a failed request waits to learn whether the GPU device was lost under it. */
 const DEVICE_LOSS_GRACE_MS = 1000;

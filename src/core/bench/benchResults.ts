@@ -1,3 +1,5 @@
+import type { PipelineBench } from './pipelineBench';
+
 /** One printed line of the benchmark table. */
 export interface BenchRow {
   label: string;
@@ -16,6 +18,8 @@ export interface BenchResults {
   quick: boolean;
   engineEfficiency: Measured<number> & { batch: number; trainStepMs: number; matmulShape: [number, number, number] };
   selectionOverheadRatio: Measured<number> & { measuredRatio: number; predictedRatio: number; steps: number };
+  /** Learnability ÷ IID wall per step with the scorer side pipelined (null where the host starts no scorer workers), and `off`. */
+  pipelineRatio?: Measured<number | null> & PipelineBench & { steps: number };
   throughput: Record<string, { trainExamplesPerSecond: number; scoreExamplesPerSecond: number; forwardFlops: number }>;
   tensorsAfterWarmup: Measured<number> & { step: number };
   tensorsAfterN: Measured<number> & { step: number };

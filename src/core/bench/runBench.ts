@@ -12,6 +12,7 @@ import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { BENCH_INPUT, forwardMs, stepAndMatmul, trainStepMs, trainingFlopsPerStep } from './benchMeasures';
 import type { BenchResults, BenchRow } from './benchResults';
 import { perClassTallyMs } from './perClassCost';
+import { measurePipeline, type BenchPipelineHost } from './pipelineBench';
 
 export interface BenchOptions {
   /** The tfjs backend already selected (the figures are labelled with it). */
@@ -26,6 +27,8 @@ export interface BenchOptions {
   peerStep?: (batch: number) => Promise<PeerStep | null>;
   /** Reads bundled dataset files, for the default experiment when its preset uses one (full mode). */
   readDatasetFile?: DatasetFileReader;
+  /** Starts scorer workers for the pipelined row; absent: that row is null with the reason. */
+  pipelineHost?: BenchPipelineHost;
 }
 
 /** One peer measurement: ms per train step, and what it ran on. */
@@ -36,6 +39,7 @@ export interface PeerStep {
 }
 
 const BATCH = 64;
+const pct = (x: number | null | undefined) => `${(100 * (x ?? 0)).toFixed(0)}%`;
 
 /** Rough share of the run each part takes (measured on wasm), for the progress bar. */
 const PHASE_WEIGHTS = { efficiency: 0.1, selection: 0.15, throughput: 0.15, memory: 0.25, peer: 0.05, threads: 0.05, classroom: 0.25 } as const;
@@ -108,6 +112,17 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     `${(1 + tallyMs / activeStepMs).toFixed(5)} (tallies ${(1000 * tallyMs).toFixed(2)} µs of a ${activeStepMs.toFixed(1)} ms step)`,
   );
 
+  // 2b. The same with the scorer side pipelined in a worker (docs/architecture.md, "Pipeline").
+  await progress('selection', 1, `IID vs learnability with the pipeline on (${pair})`);
+  const piped = await measurePipeline(backend, selectionConfig, selectionData, measuredRatio, options.pipelineHost, stepCounter('selection', 2 * steps));
+  const p = piped.pipeline;
+  say(
+    'learnability ÷ IID wall per step, pipeline on (target ≤ 1.05 on 2 cores) · off',
+    piped.value === null
+      ? `null (${piped.reason}) · ${measuredRatio.toFixed(3)}`
+      : `${piped.value.toFixed(3)} · ${measuredRatio.toFixed(3)} (depth ${p?.depth}: learner busy ${pct(p?.learnerBusy)}, scorer busy ${pct(p?.scorerBusy)}, learner waited ${((p?.queueWaitMs ?? 0) / 1000).toFixed(1)} s)`,
+  );
+
   // 3. Throughput per variant: training examples/s (b = 64) and scoring examples/s (forward, B = 128).
   const throughput: BenchResults['throughput'] = {};
   const variants = quick ? [learner, selectionConfig.scorer] : [...VIT_VARIANTS];
@@ -168,6 +183,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     quick,
     engineEfficiency: { value: engineEfficiency, backend, variant: learner, batch: BATCH, trainStepMs: stepMs, matmulShape: [m, k, n] },
     selectionOverheadRatio: { value: selectionOverheadRatio, backend, variant: pair, measuredRatio, predictedRatio, steps },
+    pipelineRatio: { ...piped, backend, variant: pair, steps },
     throughput,
     tensorsAfterWarmup: { value: warm.tensors, backend, variant: pair, step: warmStep },
     tensorsAfterN: { value: end.tensors, backend, variant: pair, step: memorySteps },

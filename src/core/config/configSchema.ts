@@ -1,6 +1,14 @@
 import { validateModelVariant } from '../models/modelRegistry';
 import { isDecimalNumber, parseDecimal } from '../text/decimalNumber';
-import { DATASET_NAMES, HARD_CLASS_STYLES, NOISE_KINDS, POLICY_NAMES, REFERENCE_MODES, type ExperimentConfig } from './experimentConfig';
+import {
+  DATASET_NAMES,
+  HARD_CLASS_STYLES,
+  NOISE_KINDS,
+  PIPELINE_MODES,
+  POLICY_NAMES,
+  REFERENCE_MODES,
+  type ExperimentConfig,
+} from './experimentConfig';
 
 /**
  * One row per config key: its type, allowed range and a one-line help. The same table drives
@@ -58,7 +66,16 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   },
   referencePretrainSteps: { kind: 'int', min: 0, max: 100_000, help: 'reference pretraining steps on the held-out split' },
   referenceBatchFactor: { kind: 'int', min: 1, max: 32, help: 'online reference: trains on factor × b training examples a step, at 2× lr' },
+  pipeline: {
+    kind: 'enum',
+    values: PIPELINE_MODES,
+    help: 'scorers run ahead of the learner in their own worker; auto = on with ≥ 2 cores; same results either way',
+  },
+  pipelineDepth: { kind: 'int', min: 1, max: 16, help: 'sub-batches the scorer may have ready ahead of the learner (queue size)' },
 };
+
+/** Keys that choose how a run is scheduled, not what it computes: a checkpoint resumes across them. */
+export const EXECUTION_KEYS: readonly (keyof ExperimentConfig)[] = ['pipeline', 'pipelineDepth'];
 
 export const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA) as (keyof ExperimentConfig)[];
 

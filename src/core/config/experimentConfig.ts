@@ -20,6 +20,13 @@ export type HardClassStyle = (typeof HARD_CLASS_STYLES)[number];
 export const REFERENCE_MODES = ['held-out', 'online'] as const;
 export type ReferenceMode = (typeof REFERENCE_MODES)[number];
 
+/**
+ * Whether scorers run ahead of the learner in a worker of their own (docs/architecture.md, "Pipeline").
+ * auto: on where the host has ≥ 2 cores and a scorer worker (resolvePipeline). Results never depend on it.
+ */
+export const PIPELINE_MODES = ['auto', 'on', 'off'] as const;
+export type PipelineMode = (typeof PIPELINE_MODES)[number];
+
 export interface ExperimentConfig {
   // data
   dataset: DatasetName;
@@ -69,6 +76,11 @@ export interface ExperimentConfig {
    * the training stream by its own sampler, at 2× the learning rate (the paper: 10 × b).
    */
   referenceBatchFactor: number;
+  // execution (how the run is scheduled; never what it computes)
+  /** Scorers in their own worker, ahead of the learner: auto (≥ 2 cores), on or off. */
+  pipeline: PipelineMode;
+  /** Sub-batches the scorer may have ready ahead of the learner (the bounded queue's capacity). */
+  pipelineDepth: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
@@ -102,6 +114,8 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   referenceMode: 'held-out',
   referencePretrainSteps: 400,
   referenceBatchFactor: 10,
+  pipeline: 'auto',
+  pipelineDepth: 2,
 } satisfies ExperimentConfig);
 
 /** The online reference's batch per step: referenceBatchFactor × b. */

@@ -1,4 +1,5 @@
 import type { PhaseRecord } from '../accounting/phases';
+import { EXECUTION_KEYS } from '../config/configSchema';
 import type { PhaseFlops } from '../accounting/stepLedger';
 import type { Flops } from '../accounting/units';
 import type { InputShape } from '../models/inputShape';
@@ -7,6 +8,7 @@ import type { EpochSamplerState } from '../data/epochSampler';
 import { readParameters, writeParameters, type ParameterValues } from '../models/parameters';
 import { deriveSeed, type RngState } from '../random/rng';
 import type { AdamWState } from '../train/adamw';
+import type { PipelineTimes } from '../pipeline/pipelineTimes';
 import type { CurveRecorderState } from './curveRecorder';
 import type { SelectionSample } from './events';
 import type { RunResult } from './resultTypes';
@@ -47,6 +49,8 @@ export interface RunCheckpoint {
   phaseFlops: PhaseFlops;
   phaseWallMs: PhaseRecord<number>;
   lastSample: SelectionSample | null;
+  /** A pipelined run's queue waits and scorer busy time so far (absent: sequential). */
+  pipelineTimes?: PipelineTimes;
 }
 
 /** A frozen held-out reference, kept so a resumed experiment does not pretrain it again. */
@@ -107,6 +111,7 @@ export function resumeMismatch(checkpoint: ExperimentCheckpoint, config: Experim
     return `checkpoint version ${String(checkpoint.version)} cannot be resumed by this version (${CHECKPOINT_VERSION}); start the experiment again`;
   const keys = new Set([...Object.keys(checkpoint.config), ...Object.keys(config)]);
   for (const key of keys) {
+    if ((EXECUTION_KEYS as readonly string[]).includes(key)) continue;
     const saved = JSON.stringify((checkpoint.config as unknown as Record<string, unknown>)[key]);
     const now = JSON.stringify((config as unknown as Record<string, unknown>)[key]);
     if (saved !== now)

@@ -40,9 +40,20 @@ export type ExperimentEvent =
       learningRate: number;
       wallMs: number;
       flops: number;
+      /** Pipelined runs: the two sides' busy shares so far and the sub-batches waiting (the lab's live view). */
+      pipeline?: LivePipeline;
     }
   | { type: 'evaluation'; runId: string; point: CurvePoint }
   | { type: 'selection'; runId: string; sample: SelectionSample }
   | { type: 'run-finished'; runId: string; run: RunResult };
+
+/** A pipelined run's overlap so far (docs/architecture.md, "Pipeline"): busy shares of its wall time, and the queue. */
+export interface LivePipeline {
+  depth: number;
+  learnerBusy: number;
+  scorerBusy: number;
+  /** Sub-batches that were waiting when the learner took the latest one. */
+  queueFill: number;
+}
 
 export type EventSink = (event: ExperimentEvent) => void;

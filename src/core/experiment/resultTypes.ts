@@ -53,6 +53,30 @@ export interface RunResult {
   towerFlops?: { learner: Record<string, Flops>; scorer: Record<string, Flops> | null };
   /** Set when the run ended early: stopped by the user, diverged, or saved while still training. */
   stoppedEarly?: EarlyStop;
+  /** Set when the config asked for the pipeline (auto or on): how the run was scheduled, and the overlap. */
+  pipeline?: PipelineReport;
+}
+
+/**
+ * How a run was scheduled (docs/architecture.md, "Pipeline"). Pipelined, `final.wallMs` is the learner
+ * phase plus the learner's waits for a sub-batch, and the phases of `phaseWallMs` overlap.
+ */
+export interface PipelineReport {
+  mode: 'pipelined' | 'sequential';
+  /** Why it ran sequentially although the pipeline was asked for (null when pipelined). */
+  reason: string | null;
+  /** Sub-batches the scorer side may have ready ahead of the learner (null: sequential). */
+  depth: number | null;
+  /** Where the scorer side ran (null: sequential). */
+  scorer: 'worker' | 'in-process' | null;
+  /** Learner phase ÷ the run's wall time, and the scorer side's phases ÷ the same (null: sequential). */
+  learnerBusy: number | null;
+  scorerBusy: number | null;
+  /** Time the learner waited for a sub-batch, and the scorer for room in the queue (ms; null: sequential). */
+  queueWaitMs: number | null;
+  scorerBlockedMs: number | null;
+  /** Sub-batches waiting when the learner took one, on average (null: sequential). */
+  meanQueueFill: number | null;
 }
 
 export interface Comparison {

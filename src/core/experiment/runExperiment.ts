@@ -21,6 +21,10 @@ import type { ExperimentResult, RunResult } from './resultTypes';
 import { pretrainReference, type PretrainedReference } from './pretrainReference';
 import type { RunContext } from './runContext';
 import { runPolicy } from './runPolicy';
+import { decidePipeline } from '../pipeline/pipelinePlan';
+import { sequentialReport } from '../pipeline/pipelineTimes';
+import { runPipelinedRecovering, type StartScorer } from '../pipeline/recoverScorer';
+import { PipelineStalledError, ScorerLostError } from '../pipeline/scorerMessages';
 import { TrainingDivergedError } from './trainingDiverged';
 import { warmUp } from './warmUp';
 
@@ -36,6 +40,11 @@ export interface ExperimentOptions {
   onCheckpoint?: (checkpoint: ExperimentCheckpoint) => void | Promise<void>;
   /** Warm the backend before the first timed run (default true; see warmUp.ts). Results are identical either way. */
   warmUp?: boolean;
+  /**
+   * What this host offers the pipeline (docs/architecture.md, "Pipeline"): its cores, and how to start a
+   * scorer worker. Default: 1 core, no workers (config `pipeline: auto` then runs sequentially).
+   */
+  pipelineHost?: { cores: number; startScorer?: StartScorer };
 }
 
 /** The IID baseline always runs, first: every comparison is against it. */
@@ -138,14 +147,31 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
         ctx.onCheckpoint = checkpoint;
         ctx.checkpointEvery = checkpointInterval(config.steps);
       }
+      const host = options.pipelineHost;
+      const decision = decidePipeline(runConfig, POLICIES[planned.policy], {
+        cores: host?.cores ?? 1,
+        scorerWorkers: Boolean(host?.startScorer),
+      });
+      const scheduled = (run: RunResult): RunResult =>
+        decision.pipelined || config.pipeline === 'off' ? run : { ...run, pipeline: sequentialReport(decision.reason) };
       try {
-        const run = await runPolicy(ctx, planned.policy, runId);
+        const run = scheduled(
+          decision.pipelined
+            ? await runPipelinedRecovering(ctx, planned.policy, runId, host?.startScorer ?? null)
+            : await runPolicy(ctx, planned.policy, runId),
+        );
         runs.push(run);
         if (!run.stoppedEarly) await checkpoint(null);
       } catch (error) {
+        if (error instanceof PipelineStalledError || error instanceof ScorerLostError) {
+          // The scorer side is gone for good: keep the finished runs and say why this one stopped.
+          failure = { runId, message: error.message };
+          emit({ type: 'phase', runId, message: error.message });
+          break;
+        }
         if (!(error instanceof TrainingDivergedError)) throw error;
         // Keep what was learnt: the finished runs and this one's curve up to the divergence.
-        runs.push(error.partial);
+        runs.push(scheduled(error.partial));
         failure = { runId, message: error.message };
         emit({ type: 'phase', runId, message: error.message });
         break;

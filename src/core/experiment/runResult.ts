@@ -37,5 +37,6 @@ export function buildRunResult(state: RunState, steps: number, stoppedEarly?: Ea
         }
       : {}),
     ...(stoppedEarly ? { stoppedEarly } : {}),
+    ...(state.pipelineReport ? { pipeline: state.pipelineReport } : {}),
   };
 }

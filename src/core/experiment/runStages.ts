@@ -4,6 +4,7 @@ import { referenceBatchSize } from '../config/experimentConfig';
 import { usesScorerModel, type LossesByModel } from '../selection/selectionPolicy';
 import { NonFiniteScoreError, selectSubBatch } from '../selection/selectSubBatch';
 import { divergedAtStep, type EarlyStop } from './earlyStop';
+import type { LivePipeline } from './events';
 import type { RunResult } from './resultTypes';
 import { buildRunResult } from './runResult';
 import type { RunState } from './runState';
@@ -33,7 +34,7 @@ export function announceRun(state: RunState, resumed: boolean): void {
 /** Evaluates the learner on the test split: a curve point at the current step, and the last selection made. */
 export async function evaluate(state: RunState): Promise<void> {
   const { task, test, emit } = state.ctx;
-  const { accuracy, retrieval, classHits } = await task.evaluate(state.trainees.learner.model, test);
+  const { accuracy, retrieval, classHits } = await task.evaluate(state.learner().model, test);
   state.lastRetrieval = retrieval;
   const point = state.recorder.point(state.step, accuracy, totalPhaseFlops(state.phaseFlops), state.wallMs(), classHits);
   emit({ type: 'evaluation', runId: state.runId, point });
@@ -91,19 +92,46 @@ export async function trainOnlineReference(state: RunState, learningRate: number
 
 /** Trains the learner, and the online student, on the picked examples; returns the learner's loss. */
 export async function trainOnSelected(state: RunState, selected: Int32Array, learningRate: number): Promise<number> {
-  const { train, config } = state.ctx;
-  const { learner, online } = state.trainees;
-  const { images, labels } = train.batch(selected);
-  try {
-    const loss = await state.timed('learner', () => trainOn(learner, images, labels, learningRate, config.labelSmoothing));
-    if (online) {
-      const onlineLoss = await state.timed('online', () => trainOn(online, images, labels, learningRate, config.labelSmoothing));
-      if (!Number.isFinite(onlineLoss)) throw divergedAt(state, 'online model', onlineLoss, state.step + 1);
-    }
+  return onPicked(state, selected, async (images, labels) => {
+    const loss = await learnerUpdate(state, images, labels, learningRate);
+    await onlineUpdate(state, images, labels, learningRate);
     return loss;
+  });
+}
+
+/** A pipeline's learner side: trains the learner on the picked examples; returns its loss (recordStep checks it). */
+export async function trainLearner(state: RunState, selected: Int32Array, learningRate: number): Promise<number> {
+  return onPicked(state, selected, (images, labels) => learnerUpdate(state, images, labels, learningRate));
+}
+
+/** A pipeline's scorer side: trains the online student (when the policy has one) on the picked examples. */
+export async function trainOnlineStudent(state: RunState, selected: Int32Array, learningRate: number): Promise<void> {
+  if (state.trainees.online) await onPicked(state, selected, (images, labels) => onlineUpdate(state, images, labels, learningRate));
+}
+
+async function onPicked<T>(
+  state: RunState,
+  selected: Int32Array,
+  work: (images: tf.Tensor2D, labels: tf.Tensor1D) => Promise<T>,
+): Promise<T> {
+  const { images, labels } = state.ctx.train.batch(selected);
+  try {
+    return await work(images, labels);
   } finally {
     tf.dispose([images, labels]);
   }
+}
+
+function learnerUpdate(state: RunState, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number): Promise<number> {
+  const learner = state.learner();
+  return state.timed('learner', () => trainOn(learner, images, labels, learningRate, state.ctx.config.labelSmoothing));
+}
+
+async function onlineUpdate(state: RunState, images: tf.Tensor2D, labels: tf.Tensor1D, learningRate: number): Promise<void> {
+  const { online } = state.trainees;
+  if (!online) return;
+  const loss = await state.timed('online', () => trainOn(online, images, labels, learningRate, state.ctx.config.labelSmoothing));
+  if (!Number.isFinite(loss)) throw divergedAt(state, 'online model', loss, state.step + 1);
 }
 
 /** Books the step: its number, the FLOP ledger, the learner's loss, the corrupted share and the classes of the pick. */
@@ -125,7 +153,23 @@ export function recordStep(state: RunState, loss: number, selected: Int32Array, 
     learningRate,
     wallMs: state.wallMs(),
     flops: totalPhaseFlops(state.phaseFlops),
+    ...livePipeline(state),
   });
+}
+
+/** A pipelined run's live overlap figures for its step event (nothing for a sequential run). */
+function livePipeline(state: RunState): { pipeline?: LivePipeline } {
+  const report = state.pipelineReport;
+  if (report?.mode !== 'pipelined' || !state.pipelineTimes) return {};
+  const { depth, learnerBusy, scorerBusy } = report;
+  return {
+    pipeline: {
+      depth: depth ?? 0,
+      learnerBusy: learnerBusy ?? 0,
+      scorerBusy: scorerBusy ?? 0,
+      queueFill: state.pipelineTimes.lastQueueFill,
+    },
+  };
 }
 
 export function isEvaluationStep(state: RunState): boolean {

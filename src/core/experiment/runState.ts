@@ -8,19 +8,29 @@ import { createRng, deriveSeed, type Rng } from '../random/rng';
 import { POLICIES } from '../selection/policies';
 import { usesOnlineStudent, usesReference, usesScorerModel, type ScoringModel, type SelectionPolicy } from '../selection/selectionPolicy';
 import type { RetrievalRecall } from '../train/evaluate';
+import { pipelineWallMs, type PipelineTimes } from '../pipeline/pipelineTimes';
 import { restoreTrainee, snapshotTrainee, type RunCheckpoint } from './checkpoint';
 import { CurveRecorder } from './curveRecorder';
 import type { SelectionSample } from './events';
 import type { PretrainedReference } from './pretrainReference';
+import type { PipelineReport } from './resultTypes';
 import type { RunContext } from './runContext';
 import { createTrainee, disposeTrainee, type Trainee } from './trainees';
 
 /** Seed purpose of an online reference's data order: its own stream, so the learner's is untouched. */
 const ONLINE_REFERENCE_ORDER = 'online-reference-order';
 
-/** The models a run trains: always the learner; the online student and an online reference when the policy uses them. */
+/**
+ * Which part of a run this state carries (docs/architecture.md, "Pipeline"): all of it (sequential
+ * mode), or one side of a pipelined run — the scorer side (data order, selection, online student,
+ * reference) or the learner side (learner, curve, ledger).
+ */
+export type RunRole = 'whole' | 'scorer' | 'learner';
+
+/** The models a run trains: the learner; the online student and an online reference when the policy uses them. */
 export interface RunTrainees {
-  learner: Trainee;
+  /** Null on a pipeline's scorer side. */
+  learner: Trainee | null;
   online: Trainee | null;
   onlineReference: Trainee | null;
 }
@@ -61,10 +71,19 @@ export class RunState {
   /** An online reference's final clean test accuracy (a held-out reference's is measured after pretraining). */
   onlineReferenceTestAccuracy: number | null = null;
 
+  /**
+   * A pipelined run's learner side: its queue waits and the scorer side's busy time. The run's wall
+   * time is then the learner phase plus the queue waits (the phases overlap). Null: sequential.
+   */
+  pipelineTimes: PipelineTimes | null = null;
+  /** How the run was scheduled, when the config asked for the pipeline (null: it did not). */
+  pipelineReport: PipelineReport | null = null;
+
   constructor(
     readonly ctx: RunContext,
     readonly policyName: PolicyName,
     readonly runId: string,
+    readonly role: RunRole = 'whole',
   ) {
     const { config, task, input, train } = ctx;
     this.policy = POLICIES[policyName];
@@ -73,10 +92,12 @@ export class RunState {
     this.heldOutReference = heldOut ? ctx.pretrainedReference : undefined;
     const trainee = (variant: string, purpose: string) =>
       createTrainee(task, variant, input, deriveSeed(config.seed, purpose), config.weightDecay);
+    const scorerSide = role !== 'learner';
     this.trainees = {
-      learner: trainee(config.learner, 'learner'),
-      online: usesOnlineStudent(this.policy) ? trainee(config.scorer, 'online') : null,
-      onlineReference: usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
+      learner: role !== 'scorer' || this.policy.models.includes('learner') ? trainee(config.learner, 'learner') : null,
+      online: scorerSide && usesOnlineStudent(this.policy) ? trainee(config.scorer, 'online') : null,
+      onlineReference:
+        scorerSide && usesReference(this.policy) && config.referenceMode === 'online' ? trainee(config.scorer, 'reference') : null,
     };
     this.sampler = new EpochSampler(train.count, deriveSeed(config.seed, 'order'));
     this.referenceSampler = this.trainees.onlineReference
@@ -104,11 +125,18 @@ export class RunState {
     return this.ctx.task.kind === 'classification' ? this.ctx.input.numClasses : 0;
   }
 
+  /** The learner (absent on a pipeline's scorer side: an error says so). */
+  learner(): Trainee {
+    const { learner } = this.trainees;
+    if (!learner) throw new Error(`${this.policyName}: the learner does not live on the ${this.role} side of this run`);
+    return learner;
+  }
+
   /** The model whose per-example losses a policy reads as `model`. */
   scoringModel(model: ScoringModel): TrainableModel {
     const { learner, online, onlineReference } = this.trainees;
     const models: Record<ScoringModel, TrainableModel | undefined> = {
-      learner: learner.model,
+      learner: learner?.model,
       online: online?.model,
       reference: this.heldOutReference?.model ?? onlineReference?.model,
     };
@@ -127,9 +155,9 @@ export class RunState {
     }
   }
 
-  /** Training wall time so far, all phases (evaluation excluded). */
+  /** Training wall time so far (evaluation excluded): the sum of the phases; pipelined, the learner phase plus its queue waits. */
   wallMs(): number {
-    return sumPhases(this.phaseWallMs);
+    return this.pipelineTimes ? pipelineWallMs(this.phaseWallMs, this.pipelineTimes) : sumPhases(this.phaseWallMs);
   }
 
   /** Counts one more step done: the step number, and its cost in the ledger. */
@@ -139,9 +167,9 @@ export class RunState {
   }
 
   async snapshot(): Promise<RunCheckpoint> {
-    const { learner, online, onlineReference } = this.trainees;
+    const { online, onlineReference } = this.trainees;
     const [learnerState, onlineState, referenceState] = await Promise.all([
-      snapshotTrainee(learner),
+      snapshotTrainee(this.learner()),
       online && snapshotTrainee(online),
       onlineReference && snapshotTrainee(onlineReference),
     ]);
@@ -159,6 +187,7 @@ export class RunState {
       phaseFlops: this.phaseFlops,
       phaseWallMs: { ...this.phaseWallMs },
       lastSample: this.lastSample,
+      ...(this.pipelineTimes ? { pipelineTimes: { ...this.pipelineTimes } } : {}),
     };
   }
 
@@ -166,7 +195,7 @@ export class RunState {
     if (checkpoint.runId !== this.runId) throw new Error(`checkpoint is for run ${checkpoint.runId}, not ${this.runId}`);
     const { learner, online, onlineReference } = this.trainees;
     const { config, train } = this.ctx;
-    restoreTrainee(learner, checkpoint.learner);
+    if (learner) restoreTrainee(learner, checkpoint.learner);
     if (online && checkpoint.online) restoreTrainee(online, checkpoint.online);
     if (onlineReference && checkpoint.onlineReference) restoreTrainee(onlineReference, checkpoint.onlineReference);
     this.step = checkpoint.step;
@@ -179,11 +208,12 @@ export class RunState {
     this.phaseFlops = checkpoint.phaseFlops;
     this.phaseWallMs = { ...checkpoint.phaseWallMs };
     this.lastSample = checkpoint.lastSample ?? null;
+    if (this.pipelineTimes && checkpoint.pipelineTimes) this.pipelineTimes = { ...checkpoint.pipelineTimes };
   }
 
   dispose(): void {
     const { learner, online, onlineReference } = this.trainees;
-    disposeTrainee(learner);
+    if (learner) disposeTrainee(learner);
     if (online) disposeTrainee(online);
     if (onlineReference) disposeTrainee(onlineReference);
   }

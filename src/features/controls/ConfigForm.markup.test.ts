@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../core/config/configSchema';
 import { baseConfigFor } from './urlConfig';
+import { FORM_GROUPS } from './formFields';
 import { ConfigForm } from './ConfigForm';
 import { PresetPicker } from './PresetPicker';
 
@@ -55,7 +56,7 @@ describe('ConfigForm markup (server render)', () => {
 
   it('disables every group when disabled', () => {
     const disabled = renderToStaticMarkup(createElement(ConfigForm, { config, onChange: noop, disabled: true, errors: [] }));
-    expect(disabled.match(/<fieldset class="controls-group" disabled=""/g)).toHaveLength(5);
+    expect(disabled.match(/<fieldset class="controls-group" disabled=""/g)).toHaveLength(FORM_GROUPS.length);
   });
 });
 

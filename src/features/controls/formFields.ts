@@ -19,6 +19,7 @@ export const FORM_GROUPS: readonly { legend: string; keys: readonly ConfigKey[] 
     legend: 'Selection',
     keys: ['policies', 'filterRatio', 'temperature', 'referenceMode', 'referencePretrainSteps', 'referenceBatchFactor'],
   },
+  { legend: 'Execution', keys: ['pipeline', 'pipelineDepth'] },
 ];
 
 /** Visible labels, with the paper's symbols where they exist. */
@@ -53,6 +54,8 @@ export const FIELD_LABELS: Record<ConfigKey, string> = {
   referenceMode: 'Reference model',
   referencePretrainSteps: 'Reference pretraining steps',
   referenceBatchFactor: 'Online reference batch (× b)',
+  pipeline: 'Scorer pipeline',
+  pipelineDepth: 'Pipeline depth (sub-batches ahead)',
 };
 
 /** DOM ids of a field's control, help text and inline error. */

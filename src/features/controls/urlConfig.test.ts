@@ -38,6 +38,8 @@ const EVERY_KEY_CHANGED: ExperimentConfig = {
   referenceMode: 'online',
   referencePretrainSteps: 17,
   referenceBatchFactor: 3,
+  pipeline: 'off',
+  pipelineDepth: 4,
 };
 
 describe('configToSearch / configFromSearch', () => {

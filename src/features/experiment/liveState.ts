@@ -5,7 +5,7 @@ import type { ExperimentConfig, PolicyName } from '../../core/config/experimentC
 import type { ExperimentCheckpoint } from '../../core/experiment/checkpoint';
 import { unfinishedAt } from '../../core/experiment/earlyStop';
 import { buildExperimentResult } from '../../core/experiment/experimentResult';
-import type { ExperimentEvent } from '../../core/experiment/events';
+import type { ExperimentEvent, LivePipeline } from '../../core/experiment/events';
 import type { CurvePoint, ExperimentResult, RunResult } from '../../core/experiment/resultTypes';
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
 
@@ -23,6 +23,8 @@ export interface LiveRun {
   /** Corrupted share of the latest selected sub-batches, per evaluation. */
   noisyHistory: { step: number; fraction: number }[];
   finished: RunResult | null;
+  /** A pipelined run's overlap so far, from its latest step (absent: sequential, or not started). */
+  pipeline?: LivePipeline;
 }
 
 export type ExperimentStatus = 'idle' | 'running' | 'finished' | 'stopped' | 'failed';
@@ -216,6 +218,7 @@ function applyEvent(state: ExperimentState, e: ExperimentEvent): ExperimentState
           step: e.step,
           wallMs: e.wallMs,
           etaMs: e.step > 0 ? ((e.totalSteps - e.step) * e.wallMs) / e.step : null,
+          ...(e.pipeline ? { pipeline: e.pipeline } : {}),
         })),
       };
     case 'evaluation':

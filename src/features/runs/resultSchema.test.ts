@@ -25,6 +25,30 @@ describe('result schema', () => {
     expect(checked.ok && checked.result).toEqual(real());
   });
 
+  it("checks a run's optional pipeline report, naming the bad field", () => {
+    const pipelined = {
+      mode: 'pipelined',
+      reason: null,
+      depth: 2,
+      scorer: 'worker',
+      learnerBusy: 0.9,
+      scorerBusy: 0.6,
+      queueWaitMs: 120,
+      scorerBlockedMs: 3000,
+      meanQueueFill: 1.4,
+    };
+    const withPipeline = (pipeline: unknown) => {
+      const d = real();
+      d.runs[1]!.pipeline = pipeline;
+      return d;
+    };
+    expect(messageOf(withPipeline(pipelined))).toBe('(accepted)');
+    expect(messageOf(withPipeline({ ...pipelined, mode: 'parallel' }))).toMatch(
+      /^runs\[1\]\.pipeline\.mode: expected pipelined or sequential/,
+    );
+    expect(messageOf(withPipeline({ ...pipelined, queueWaitMs: -1 }))).toMatch(/^runs\[1\]\.pipeline\.queueWaitMs: /);
+  });
+
   it('refuses each field the issue found missing, naming its path (these blanked the lab)', () => {
     const cases: [string, (d: Data) => void, string][] = [
       ['config.policies', (d) => delete d.config.policies, '(accepted)'],

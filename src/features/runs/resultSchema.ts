@@ -163,10 +163,23 @@ function checkRun(value: unknown, path: string, budget: { points: number }, clas
     numbers(own(towers, 'learner'), `${path}.towerFlops.learner`);
     if (own(towers, 'scorer') !== null) numbers(own(towers, 'scorer'), `${path}.towerFlops.scorer`);
   }
+  if (Object.hasOwn(run, 'pipeline')) checkPipeline(run.pipeline, `${path}.pipeline`);
   if (Object.hasOwn(run, 'stoppedEarly') && readEarlyStop(run.stoppedEarly) === null) {
     const expected = `{ reason: ${STOP_REASONS.join(' | ')}, detail: text } or a saved sentence ("stopped by the user", "diverged at step N", "unfinished: …")`;
     fail(`${path}.stoppedEarly`, expected, run.stoppedEarly);
   }
+}
+
+/** How a run was scheduled (docs/architecture.md, "Pipeline"): its mode, why sequential, and the overlap figures. */
+function checkPipeline(value: unknown, path: string): void {
+  const p = object(value, path);
+  const mode = own(p, 'mode');
+  if (mode !== 'pipelined' && mode !== 'sequential') fail(`${path}.mode`, 'pipelined or sequential', mode);
+  stringOrNull(own(p, 'reason'), `${path}.reason`);
+  const scorer = own(p, 'scorer');
+  if (scorer !== null && scorer !== 'worker' && scorer !== 'in-process') fail(`${path}.scorer`, 'worker, in-process or null', scorer);
+  for (const key of ['depth', 'learnerBusy', 'scorerBusy', 'queueWaitMs', 'scorerBlockedMs', 'meanQueueFill'] as const)
+    numberOrNull(own(p, key), `${path}.${key}`, 0);
 }
 
 const SAVING_KEYS = ['learnerSaving', 'computeSaving', 'wallSaving', 'computeSavingWithPretraining'] as const;
