@@ -113,14 +113,12 @@ test.describe(() => {
     ]);
     expect(exported.runs[1].curve[1].classPickShare).toHaveLength(10);
     expect(exported.comparisons[0]).toMatchObject({ policy: 'learnability', scorer: 'ViT-Mu/8' });
-    // On ≥ 2 cores (pipeline: auto) learnability's scorers ran in their own Web Worker ahead of the learner.
+    // pipeline: auto keeps a core for the page: on ≥ 3 cores learnability's scorers ran in their own
+    // Web Worker ahead of the learner; on fewer it ran sequentially and says why (e2e/pipeline.spec.ts
+    // forces the pipeline on).
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    if (cores >= 2) {
-      expect(exported.runs[1].pipeline).toMatchObject({ mode: 'pipelined', scorer: 'worker', depth: 2 });
-      expect(exported.runs[0].pipeline).toMatchObject({ mode: 'sequential' });
-      await expect(page.getByTestId('pipeline-view')).toContainText('learnability@ViT-Mu/8: finished');
-      expect(Number(await page.getByTestId('pipeline-learner').getAttribute('data-value'))).toBeGreaterThan(0);
-    }
+    if (cores >= 3) expect(exported.runs[1].pipeline).toMatchObject({ mode: 'pipelined', scorer: 'worker', depth: 2 });
+    else expect(exported.runs[1].pipeline).toMatchObject({ mode: 'sequential', reason: expect.stringMatching(/for the page/) });
 
     // Reload: the finished run survives (IndexedDB) and re-opens.
     await page.reload();

@@ -31,7 +31,12 @@ export class ExperimentSession {
   constructor(
     private readonly readFile: DatasetFileReader,
     private readonly backend: () => string,
-    private readonly scorerWorkers?: { cores: number; startFor: (dataset: Dataset, backend: string) => StartScorer },
+    private readonly scorerWorkers?: {
+      cores: number;
+      /** Threads kept busy besides the learner and the scorer (the page: 1). */
+      otherBusyThreads: number;
+      startFor: (dataset: Dataset, backend: string) => StartScorer;
+    },
   ) {}
 
   get isRunning(): boolean {
@@ -71,7 +76,13 @@ export class ExperimentSession {
         ...(resume ? { resume } : {}),
         ...(onCheckpoint ? { onCheckpoint } : {}),
         ...(this.scorerWorkers
-          ? { pipelineHost: { cores: this.scorerWorkers.cores, startScorer: this.scorerWorkers.startFor(dataset, this.backend()) } }
+          ? {
+              pipelineHost: {
+                cores: this.scorerWorkers.cores,
+                otherBusyThreads: this.scorerWorkers.otherBusyThreads,
+                startScorer: this.scorerWorkers.startFor(dataset, this.backend()),
+              },
+            }
           : {}),
       });
     } finally {

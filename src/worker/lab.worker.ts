@@ -11,6 +11,10 @@ import { webScorerStarter } from './webScorerStarter';
 
 const session = new ExperimentSession(fetchDatasetFile, () => tf.getBackend(), {
   cores: self.navigator.hardwareConcurrency,
+  // The page's main thread must stay responsive while the learner and scorer workers train: on 2
+  // cores a third busy thread made the lab's long-task check fail and a micro run 1.7× slower
+  // (docs/architecture.md, "Pipeline").
+  otherBusyThreads: 1,
   startFor: webScorerStarter,
 });
 const post = (message: WorkerMessage) => self.postMessage(message);

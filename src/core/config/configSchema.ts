@@ -69,7 +69,7 @@ export const CONFIG_SCHEMA: { [K in keyof ExperimentConfig]: FieldSpec } = {
   pipeline: {
     kind: 'enum',
     values: PIPELINE_MODES,
-    help: 'scorers run ahead of the learner in their own worker; auto = on with ≥ 2 cores; same results either way',
+    help: 'scorers run ahead of the learner in their own worker; auto = on with a core each for learner and scorer (Node ≥ 2, browser ≥ 3); same results either way',
   },
   pipelineDepth: { kind: 'int', min: 1, max: 16, help: 'sub-batches the scorer may have ready ahead of the learner (queue size)' },
 };

@@ -44,7 +44,7 @@ export interface ExperimentOptions {
    * What this host offers the pipeline (docs/architecture.md, "Pipeline"): its cores, and how to start a
    * scorer worker. Default: 1 core, no workers (config `pipeline: auto` then runs sequentially).
    */
-  pipelineHost?: { cores: number; startScorer?: StartScorer };
+  pipelineHost?: { cores: number; startScorer?: StartScorer; otherBusyThreads?: number };
 }
 
 /** The IID baseline always runs, first: every comparison is against it. */
@@ -151,6 +151,7 @@ export async function runExperiment(config: ExperimentConfig, dataset: Dataset, 
       const decision = decidePipeline(runConfig, POLICIES[planned.policy], {
         cores: host?.cores ?? 1,
         scorerWorkers: Boolean(host?.startScorer),
+        otherBusyThreads: host?.otherBusyThreads ?? 0,
       });
       const scheduled = (run: RunResult): RunResult =>
         decision.pipelined || config.pipeline === 'off' ? run : { ...run, pipeline: sequentialReport(decision.reason) };
