@@ -2,7 +2,12 @@
 (import it in the lab's Saved runs, or `npm run lab` reads it alongside). docs: README.md here.
 
     python3 train.py                          # one process (CPU, or one GPU when torch sees one)
-    torchrun --nproc_per_node 2 train.py      # many: super-batches sharded across ranks
+    python3 train.py --nproc 2                # many processes on this machine (torch.multiprocessing)
+    torchrun --nproc_per_node 2 train.py      # the same under torchrun (one node or many)
+
+With several processes each super-batch is sharded across ranks, every rank scores its share, the
+scores are gathered and every rank draws the same global Gumbel-top-k; the learner trains under
+DistributedDataParallel on its share of the picks (docs/pytorch-export.md, "Many GPUs").
 """
 import argparse
 import json
@@ -23,6 +28,7 @@ def parse_args(argv):
     p.add_argument("--out", default=None, help="where result.json goes (default: FOLDER/result.json)")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--backend", choices=["gloo", "nccl"], default=None, help="process-group backend under torchrun (default: nccl with GPUs, else gloo)")
+    p.add_argument("--nproc", type=int, default=1, help="start this many local processes (gloo on CPU, nccl on GPUs); torchrun's alternative")
     p.add_argument("--trace", default=None, help="also write each run's picked train indices per step to this JSON file (tests)")
     p.add_argument("--quiet", action="store_true")
     return p.parse_args(argv)
@@ -38,9 +44,36 @@ def load_json(path):
         raise ConfigError(f"{path}: not valid JSON ({error})") from None
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _spawned(rank: int, world: int, port: int, argv):
+    os.environ.update(RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(world), MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port))
+    code = main(argv)
+    if code != 0:
+        sys.exit(code)
+
+
 def main(argv) -> int:
     args = parse_args(argv)
     import torch
+
+    if args.nproc < 1 or args.nproc > 1024:
+        print(f"train.py: --nproc: {args.nproc} is not allowed; expected an integer from 1 to 1024", file=sys.stderr)
+        return 2
+    if args.nproc > 1 and "WORLD_SIZE" not in os.environ:
+        import torch.multiprocessing as mp
+
+        try:
+            mp.spawn(_spawned, args=(args.nproc, free_port(), argv), nprocs=args.nproc)
+        except mp.ProcessExitedException as error:
+            return error.exit_code if error.exit_code and error.exit_code > 0 else 1
+        return 0
 
     from learnability_torch.distributed import Ranks
     from learnability_torch.experiment import Experiment
