@@ -39,7 +39,9 @@ describe('--export-torch', () => {
       expect(error?.code).toBe(2);
       return error!.stderr;
     };
-    expect(await fails(['--preset', 'micro', '--export-torch', join(dir, 'file', 'sub')])).toMatch(/--export-torch .* is a file, not a folder/);
+    expect(await fails(['--preset', 'micro', '--export-torch', join(dir, 'file', 'sub')])).toMatch(
+      /--export-torch .* is a file, not a folder/,
+    );
     expect(await fails(['--preset', 'activeclip-noisy', '--export-torch', join(dir, 'clip')])).toMatch(
       /--export-torch: dataset: captioned-shapes .* allowed: synthetic, mnist, fashion-mnist, custom/,
     );

@@ -23,7 +23,9 @@ export async function writeTorchExport(
     out,
     files.map((f) => f.path),
   ).catch((error: unknown) => {
-    throw error instanceof UsageError ? new UsageError(error.message.replace(/^--out /, '--export-torch ').replace(/--out /g, '--export-torch ')) : error;
+    throw error instanceof UsageError
+      ? new UsageError(error.message.replace(/^--out /, '--export-torch ').replace(/--out /g, '--export-torch '))
+      : error;
   });
   let bytes = 0;
   for (const file of files) {

@@ -97,7 +97,9 @@ async function exportTorch(
   upload: Parameters<typeof encodeLabImageSet>[0] | null,
 ): Promise<number> {
   if (sweptByFlag)
-    throw new UsageError('--export-torch exports one scorer; drop --sweep scorer=… and give --scorer (export each rung into its own folder)');
+    throw new UsageError(
+      '--export-torch exports one scorer; drop --sweep scorer=… and give --scorer (export each rung into its own folder)',
+    );
   const readFiles = withUploadedDataset(readDatasetFile, upload ? encodeLabImageSet(upload) : undefined);
   const dataset = await loadDataset(config, readFiles).catch((error: Error) => {
     throw new UsageError(error.message);

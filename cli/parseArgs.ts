@@ -97,9 +97,13 @@ export function parseArgs(argv: string[]): CliOptions {
     else options.grid = axes.value;
   }
   if (options.exportTorch !== null && options.exportTorch.trim() === '')
-    throw new UsageError('--export-torch: the folder is empty; give the folder to write the PyTorch project into, e.g. --export-torch torch-run');
+    throw new UsageError(
+      '--export-torch: the folder is empty; give the folder to write the PyTorch project into, e.g. --export-torch torch-run',
+    );
   if (options.exportTorch !== null && options.grid)
-    throw new UsageError('--export-torch exports one experiment; drop the --sweep grid (rho, tau, steps) or export each cell with its own flags');
+    throw new UsageError(
+      '--export-torch exports one experiment; drop the --sweep grid (rho, tau, steps) or export each cell with its own flags',
+    );
   return options;
 }
 

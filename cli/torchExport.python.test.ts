@@ -14,7 +14,8 @@ import { exportTorchProject, runLab, trainTorchProject } from './torchProject';
  * own run; two gloo processes against one. Skipped, saying so, where no python imports torch.
  */
 const python = findPythonWithTorch();
-if (!python) console.warn('torchExport.python.test: SKIPPED — no python3 on PATH (or $PYTHON) imports torch; Debian: apt-get install python3-torch');
+if (!python)
+  console.warn('torchExport.python.test: SKIPPED — no python3 on PATH (or $PYTHON) imports torch; Debian: apt-get install python3-torch');
 const run = promisify(execFile);
 const MICRO = ['--preset', 'micro', '--policies', 'uniform,learnability,hard'];
 

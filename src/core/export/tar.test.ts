@@ -5,7 +5,7 @@ import { tar } from './tar';
 function untar(archive: Uint8Array): { path: string; bytes: Uint8Array; checksumOk: boolean }[] {
   const text = (from: number, to: number) => new TextDecoder().decode(archive.subarray(from, to)).replace(/\0.*$/s, '');
   const out = [];
-  for (let at = 0; at + 512 <= archive.length; ) {
+  for (let at = 0; at + 512 <= archive.length;) {
     if (archive.subarray(at, at + 512).every((b) => b === 0)) break;
     const size = parseInt(text(at + 124, at + 136), 8);
     const prefix = text(at + 345, at + 500);

@@ -31,7 +31,8 @@ function header(path: string, size: number): Uint8Array {
   if (name.length > 100) {
     const slash = path.lastIndexOf('/', path.length - 1);
     const [p, r] = [new TextEncoder().encode(path.slice(0, slash)), new TextEncoder().encode(path.slice(slash + 1))];
-    if (slash < 0 || p.length > 155 || r.length > 100) throw new Error(`tar: path "${path}" is too long (at most 100 bytes after a 155-byte folder)`);
+    if (slash < 0 || p.length > 155 || r.length > 100)
+      throw new Error(`tar: path "${path}" is too long (at most 100 bytes after a 155-byte folder)`);
     prefix = p;
     rest = r;
   }
