@@ -2,6 +2,8 @@
 likely picked; losses are per-example cross-entropy without label smoothing."""
 import math
 
+import numpy as np
+
 from .rng import Rng, shuffle_in_place
 
 # name -> the models whose losses the score reads (the lab's POLICIES registry, in its order)
@@ -15,7 +17,17 @@ POLICY_MODELS = {
 }
 
 
+def _float32(values) -> list[float]:
+    """The lab keeps losses and scores in Float32Arrays: round the same way, so near-ties break alike."""
+    return np.asarray(values, dtype=np.float32).astype(np.float64).tolist()
+
+
 def score(policy: str, losses: dict, rng: Rng) -> list[float]:
+    losses = {model: _float32(values) for model, values in losses.items()}
+    return _float32(_score(policy, losses, rng))
+
+
+def _score(policy: str, losses: dict, rng: Rng) -> list[float]:
     if policy == "hard":
         return list(losses["learner"])
     if policy == "easy":
