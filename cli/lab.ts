@@ -9,6 +9,7 @@ import { withUploadedDataset } from '../src/core/data/upload/customDatasetEntry'
 import { encodeLabImageSet } from '../src/core/data/upload/labImageSetCodec';
 import type { ExperimentEvent } from '../src/core/experiment/events';
 import type { ExperimentResult } from '../src/core/experiment/resultTypes';
+import type { ExperimentConfig } from '../src/core/config/experimentConfig';
 import { runExperiment } from '../src/core/experiment/runExperiment';
 import { prepareOutDir } from './outDir';
 import { parseArgs, usage, UsageError } from './parseArgs';
@@ -18,6 +19,7 @@ import { curvesCsv, finalTable, progressLine } from './report';
 import { planSweep } from '../src/core/sweep/sweepGrid';
 import { GRID_FILES, runGridCli } from './sweepCli';
 import { workerScorerStarter } from './pipeline/workerScorer';
+import { writeTorchExport } from './exportTorch';
 
 /** `npm run lab`: the headless experiment runner (docs/architecture.md, "Result files and the CLI"). Exit 0 ok, 2 bad input, 1 failure. */
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   if (backend.backend !== 'wasm' && backend.backend !== 'cpu')
     throw new UsageError(`backend: "${options.backend}" is not available in Node; allowed values: wasm, cpu`);
   const { config, scorers, upload, datasetNote } = await resolveConfig(options);
+  if (options.exportTorch !== null) return exportTorch(options.exportTorch, config, scorers, options.sweepScorers !== null, upload);
   const plan = options.grid ? planSweep(config, options.grid) : null;
   if (plan && !plan.ok) throw new UsageError(plan.message);
   const outDir = await prepareOutDir(options.out, plan ? GRID_FILES : undefined);
@@ -89,6 +92,31 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lab: ${result.failure.message} (the runs so far are in result.json)`);
     return 1;
   }
+  return 0;
+}
+
+/** `--export-torch DIR`: loads the dataset, writes the PyTorch project and exits; nothing trains here. */
+async function exportTorch(
+  out: string,
+  config: ExperimentConfig,
+  scorers: readonly string[] | undefined,
+  sweptByFlag: boolean,
+  upload: Parameters<typeof encodeLabImageSet>[0] | null,
+): Promise<number> {
+  if (sweptByFlag)
+    throw new UsageError(
+      '--export-torch exports one scorer; drop --sweep scorer=… and give --scorer (export each rung into its own folder)',
+    );
+  const readFiles = withUploadedDataset(readDatasetFile, upload ? encodeLabImageSet(upload) : undefined);
+  const dataset = await loadDataset(config, readFiles).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  const written = await writeTorchExport(out, config, dataset);
+  if (scorers && scorers.length > 1)
+    console.error(`lab: the preset sweeps scorers ${scorers.join(', ')}; the export runs the config's scorer ${config.scorer} only`);
+  console.log(
+    `wrote ${written.files} files (${(written.bytes / 1024 / 1024).toFixed(1)} MB) into ${written.dir}; run: python3 ${join(written.dir, 'train.py')} (docs/pytorch-export.md)`,
+  );
   return 0;
 }
 

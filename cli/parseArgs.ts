@@ -20,6 +20,8 @@ export interface CliOptions {
   datasetFile: string | null;
   /** `--dataset-size WxH`: image size of a non-square CSV (raw; parsed with the file). */
   datasetSize: string | null;
+  /** `--export-torch DIR`: write the experiment as a runnable PyTorch project into DIR, then exit (nothing trains). */
+  exportTorch: string | null;
 }
 
 export class UsageError extends Error {}
@@ -44,6 +46,7 @@ export function parseArgs(argv: string[]): CliOptions {
     help: false,
     datasetFile: null,
     datasetSize: null,
+    exportTorch: null,
   };
   const seen = new Set<string>();
   const sweeps: string[] = [];
@@ -75,6 +78,7 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (flag === 'sweep') sweeps.push(takeValue());
     else if (flag === 'dataset-file') options.datasetFile = takeValue();
     else if (flag === 'dataset-size') options.datasetSize = takeValue();
+    else if (flag === 'export-torch') options.exportTorch = takeValue();
     else {
       const key = camelByFlag.get(flag);
       if (!key) throw new UsageError(`unknown flag --${flag}; run with --help for the list`);
@@ -92,6 +96,14 @@ export function parseArgs(argv: string[]): CliOptions {
     if (axes.value.length === 1 && axes.value[0]!.key === 'scorer') options.sweepScorers = axes.value[0]!.values.map(String);
     else options.grid = axes.value;
   }
+  if (options.exportTorch !== null && options.exportTorch.trim() === '')
+    throw new UsageError(
+      '--export-torch: the folder is empty; give the folder to write the PyTorch project into, e.g. --export-torch torch-run',
+    );
+  if (options.exportTorch !== null && options.grid)
+    throw new UsageError(
+      '--export-torch exports one experiment; drop the --sweep grid (rho, tau, steps) or export each cell with its own flags',
+    );
   return options;
 }
 
@@ -104,7 +116,7 @@ function parseBooleanFlag(flag: string, raw: string): boolean {
 export function usage(): string {
   const rows = CONFIG_KEYS.map((k) => `  --${kebab(k).padEnd(26)} ${CONFIG_SCHEMA[k].help} (${allowedText(CONFIG_SCHEMA[k])})`);
   return [
-    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--sweep KEY=V1,V2,… ...] [--dataset-file data.csv [--dataset-size WxH]] [--out DIR] [--backend wasm|cpu] [--quiet]',
+    'Usage: npm run lab -- [--preset NAME] [--config file.json] [--flag value ...] [--sweep KEY=V1,V2,… ...] [--dataset-file data.csv [--dataset-size WxH]] [--out DIR] [--export-torch DIR] [--backend wasm|cpu] [--quiet]',
     '',
     'Runs the IID baseline and each requested policy; writes DIR/result.json and DIR/curves.csv.',
     '',
@@ -117,6 +129,9 @@ export function usage(): string {
     'Your own data: --dataset-file data.csv trains on a CSV with one row per image, label,p0,p1,… (header optional;',
     '  labels 0…K−1 with 2–10 classes, ≥ 10 examples each; pixels 0–255 or 0–1; square images unless --dataset-size',
     '  WxH; at most 20 MB). Images are fitted to 16×16; splits are stratified; sizes fit the file unless given.',
+    '',
+    'PyTorch: --export-torch DIR writes the experiment (config, the exact data, train.py and its package) into DIR and',
+    '  exits without training; run it with python3 DIR/train.py or torchrun (docs/pytorch-export.md).',
     '',
     'Presets:',
     ...PRESET_NAMES.map((name) => `  ${name.padEnd(16)} ${PRESETS[name].explanation}`),

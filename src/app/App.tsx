@@ -252,6 +252,7 @@ export function App() {
             resumeBlocked={busyReason ?? (!ready ? 'Waiting for the compute backend to start…' : null)}
             busy={busyReason}
             liveId={running ? liveRecordId.current : null}
+            upload={upload.current}
           />
           <SelfCheckPanel state={session.selfCheck} onRun={session.runSelfCheck} disabled={!ready} />
         </main>

@@ -6,6 +6,9 @@ import { ImportResultButton } from '../features/runs/ImportResultButton';
 import { importResult } from '../features/runs/importFlow';
 import { RunsTable } from '../features/runs/RunsTable';
 import type { useSavedRuns } from '../features/runs/useSavedRuns';
+import { torchExportTar, type TabUpload } from '../features/runs/torchExportDownload';
+import { downloadBlob } from '../features/runs/exportImport';
+import { fetchDatasetFile } from '../worker/datasetFetcher';
 
 interface Props {
   saved: ReturnType<typeof useSavedRuns>;
@@ -19,12 +22,14 @@ interface Props {
   busy: string | null;
   /** The record the running experiment saves into (not deletable while it trains). */
   liveId: string | null;
+  /** The dataset uploaded in this tab (a custom-dataset run exports only with it). */
+  upload: TabUpload | null;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /** Saved runs (IndexedDB), export of the current experiment (JSON, CSV, PNG) and import of a result.json. */
-export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked, busy, liveId }: Props) {
+export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked, busy, liveId, upload }: Props) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const find = (id: string) => saved.records.find((r) => r.id === id)?.result;
 
@@ -32,6 +37,19 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
     const svg = document.querySelector<SVGSVGElement>('[data-testid="race-chart"] svg');
     if (!svg) return setMessage({ kind: 'error', text: 'No chart to export yet: run an experiment first.' });
     await exportSvgAsPng(svg, `learnability-race-${stamp()}.png`);
+  };
+
+  const exportTorch = async (id: string) => {
+    const result = find(id);
+    if (!result) return;
+    setMessage({ kind: 'ok', text: 'Preparing the PyTorch export: rebuilding the dataset…' });
+    const outcome = await torchExportTar(result, upload, fetchDatasetFile);
+    if (!outcome.ok) return setMessage({ kind: 'error', text: outcome.message });
+    downloadBlob(`learnability-torch-${id}.tar`, new Blob([outcome.bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }));
+    setMessage({
+      kind: 'ok',
+      text: `Downloaded learnability-torch-${id}.tar (${outcome.files} files): unpack it and run python3 learnability-torch/train.py (Python with torch; README.md inside).`,
+    });
   };
 
   return (
@@ -86,6 +104,7 @@ export function SavedRunsPanel({ saved, current, onOpen, onResume, resumeBlocked
         resumable={saved.resumable}
         onResume={onResume}
         resumeBlocked={resumeBlocked}
+        onExportTorch={(id) => void exportTorch(id)}
         onExport={(id) => {
           const result = find(id);
           if (result) downloadText(`result-${id}.json`, resultToJson(result));

@@ -12,6 +12,8 @@ export interface RunsTableProps {
   onOpen: (id: string) => void;
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
+  /** Downloads the record as a runnable PyTorch project (absent: no button). */
+  onExportTorch?: (id: string) => void;
   /** Ids of unfinished records with a checkpoint, and how to resume one (absent: no Resume buttons). */
   resumable?: ReadonlySet<string>;
   onResume?: (id: string) => void;
@@ -112,6 +114,7 @@ export function RunsTable(props: RunsTableProps) {
     onOpen,
     onDelete,
     onExport,
+    onExportTorch,
     resumable,
     onResume,
     resumeBlocked = null,
@@ -198,6 +201,16 @@ export function RunsTable(props: RunsTableProps) {
                         >
                           Open
                         </button>
+                        {onExportTorch && (
+                          <button
+                            type="button"
+                            onClick={() => onExportTorch(record.id)}
+                            title="Download a folder (.tar) with the config, the exact data and a PyTorch train.py that reruns this experiment"
+                            aria-label={`Export ${name} as PyTorch`}
+                          >
+                            Export as PyTorch
+                          </button>
+                        )}
                         <Actions
                           id={record.id}
                           name={name}
