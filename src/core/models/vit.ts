@@ -86,15 +86,17 @@ export class VisionTransformer implements ImageClassifier {
     const Tp = this.tokens;
     const dh = D / H;
     const qkv = dense(this.params, `${block}/qkv`, a); // [B·T', 3D]
-    const heads = tf.transpose(tf.reshape(qkv, [B, Tp, 3 * H, dh]), [0, 2, 1, 3]); // [B, 3H, T', dh]
-    const [q, k, v] = tf.split(heads, 3, 1).map((t) => tf.reshape(t, [B * H, Tp, dh]) as tf.Tensor3D) as [
+    // Heads first, [3H, B, T', dh], so q, k and v are contiguous blocks (a split along axis 0 is three copies,
+    // along an inner axis it is a gather); each (head, example) pair is then one matrix of the batched matmuls.
+    const heads = tf.transpose(tf.reshape(qkv, [B, Tp, 3 * H, dh]), [2, 0, 1, 3]); // [3H, B, T', dh]
+    const [q, k, v] = tf.split(heads, 3, 0).map((t) => tf.reshape(t, [H * B, Tp, dh]) as tf.Tensor3D) as [
       tf.Tensor3D,
       tf.Tensor3D,
       tf.Tensor3D,
-    ]; // each [B·H, T', dh]
-    const scores = tf.mul(matMul(q, swapLastAxes(k)), 1 / Math.sqrt(dh)); // [B·H, T', dh]·[B·H, dh, T'] → [B·H, T', T']
-    const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, T', dh]
-    const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, H, Tp, dh]), [0, 2, 1, 3]), [B * Tp, D]) as tf.Tensor2D; // [B·T', D]
+    ]; // each [H·B, T', dh]
+    const scores = tf.mul(matMul(q, swapLastAxes(k)), 1 / Math.sqrt(dh)); // [H·B, T', dh]·[H·B, dh, T'] → [H·B, T', T']
+    const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [H·B, T', dh]
+    const merged = tf.reshape(tf.transpose(tf.reshape(context, [H, B, Tp, dh]), [1, 2, 0, 3]), [B * Tp, D]) as tf.Tensor2D; // [B·T', D]
     return dense(this.params, `${block}/out`, merged);
   }
 
