@@ -3,7 +3,7 @@ import type { InputShape } from './inputShape';
 import { createRng } from '../random/rng';
 import { dense, gelu, layerNorm, param } from './layers';
 import type { ImageClassifier } from './imageClassifier';
-import { matMul, swapLastAxes } from './matmul';
+import { multiHeadAttention } from './attention';
 import { addDense, addLayerNorm, constantVariable, disposeParameters, normalVariable, type ParameterMap } from './parameters';
 import type { VitSpec } from './vitVariants';
 
@@ -69,7 +69,7 @@ export class VisionTransformer implements ImageClassifier {
     x = tf.add(x, param(this.params, 'pos')); // [B, T', D]
     let h = tf.reshape(x, [B * Tp, D]) as tf.Tensor2D; // residual stream [B·T', D]
     for (let i = 0; i < this.spec.depth; i++) {
-      h = tf.add(h, this.attention(`block${i}`, layerNorm(this.params, `block${i}/ln1`, h), B));
+      h = tf.add(h, this.attention(`block${i}`, layerNorm(this.params, `block${i}/ln1`, h)));
       h = tf.add(h, this.mlp(`block${i}`, layerNorm(this.params, `block${i}/ln2`, h)));
     }
     h = layerNorm(this.params, 'final_ln', h);
@@ -80,24 +80,11 @@ export class VisionTransformer implements ImageClassifier {
     return dense(this.params, 'head', pooled); // [B, K]
   }
 
-  /** Multi-head self-attention on a normalised stream a [B·T', D] → [B·T', D]. */
-  private attention(block: string, a: tf.Tensor2D, B: number): tf.Tensor2D {
-    const { width: D, heads: H } = this.spec;
-    const Tp = this.tokens;
-    const dh = D / H;
-    const qkv = dense(this.params, `${block}/qkv`, a); // [B·T', 3D]
-    // Heads first, [3H, B, T', dh], so q, k and v are contiguous blocks (a split along axis 0 is three copies,
-    // along an inner axis it is a gather); each (head, example) pair is then one matrix of the batched matmuls.
-    const heads = tf.transpose(tf.reshape(qkv, [B, Tp, 3 * H, dh]), [2, 0, 1, 3]); // [3H, B, T', dh]
-    const [q, k, v] = tf.split(heads, 3, 0).map((t) => tf.reshape(t, [H * B, Tp, dh]) as tf.Tensor3D) as [
-      tf.Tensor3D,
-      tf.Tensor3D,
-      tf.Tensor3D,
-    ]; // each [H·B, T', dh]
-    const scores = tf.mul(matMul(q, swapLastAxes(k)), 1 / Math.sqrt(dh)); // [H·B, T', dh]·[H·B, dh, T'] → [H·B, T', T']
-    const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [H·B, T', dh]
-    const merged = tf.reshape(tf.transpose(tf.reshape(context, [H, B, Tp, dh]), [1, 2, 0, 3]), [B * Tp, D]) as tf.Tensor2D; // [B·T', D]
-    return dense(this.params, `${block}/out`, merged);
+  /** Multi-head self-attention on a normalised stream a [B·T', D] → [B·T', D] (attention.ts). */
+  private attention(block: string, a: tf.Tensor2D): tf.Tensor2D {
+    const w = (name: string) => param(this.params, `${block}/${name}`);
+    const [wqkv, bqkv, wo, bo] = [w('qkv/w'), w('qkv/b'), w('out/w'), w('out/b')] as [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
+    return multiHeadAttention(a, wqkv, bqkv, wo, bo, this.tokens, this.spec.heads);
   }
 
   /** MLP: [B·T', D] → [B·T', r·D] (GELU) → [B·T', D]. */
