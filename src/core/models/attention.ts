@@ -14,6 +14,70 @@ import * as tf from '@tensorflow/tfjs';
  * Heads are laid out [3H, B, T', dh] so q, k and v are contiguous blocks and each (head, example)
  * pair is one matrix of the batched matmuls.
  */
+/** What the backward needs from the forward. */
+export interface AttentionSaved {
+  x: tf.Tensor2D;
+  wqkv: tf.Tensor2D;
+  wo: tf.Tensor2D;
+  q: tf.Tensor3D;
+  k: tf.Tensor3D;
+  v: tf.Tensor3D;
+  p: tf.Tensor3D;
+  merged: tf.Tensor2D;
+}
+
+const swap = (t: tf.Tensor) => tf.transpose(t, [0, 2, 1]);
+
+export function attentionForward(
+  x: tf.Tensor2D,
+  wqkv: tf.Tensor2D,
+  bqkv: tf.Tensor1D,
+  wo: tf.Tensor2D,
+  bo: tf.Tensor1D,
+  tokens: number,
+  heads: number,
+): { value: tf.Tensor2D; saved: AttentionSaved } {
+  const [N, D] = x.shape;
+  const [T, H, B, dh] = [tokens, heads, N / tokens, D / heads];
+  const qkv = tf.add(tf.matMul(x, wqkv), bqkv); // [B·T', 3D]
+  const split = tf.split(tf.transpose(tf.reshape(qkv, [B, T, 3 * H, dh]), [2, 0, 1, 3]), 3, 0); // 3 × [H, B, T', dh]
+  const [q, k, v] = split.map((t) => tf.reshape(t, [H * B, T, dh])) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+  const p = tf.softmax(tf.mul(tf.matMul(q, swap(k)), 1 / Math.sqrt(dh))) as tf.Tensor3D; // [H·B, T', T']
+  const context = tf.matMul(p, v); // [H·B, T', dh]
+  const merged = tf.reshape(tf.transpose(tf.reshape(context, [H, B, T, dh]), [1, 2, 0, 3]), [N, D]) as tf.Tensor2D;
+  return { value: tf.add(tf.matMul(merged, wo), bo) as tf.Tensor2D, saved: { x, wqkv, wo, q, k, v, p, merged } };
+}
+
+/** [dx, dWqkv, dbqkv, dWo, dbo] from dOut and the forward's saved tensors. */
+export function attentionBackward(
+  dOut: tf.Tensor2D,
+  s: AttentionSaved,
+  tokens: number,
+  heads: number,
+): [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D] {
+  const [N, D] = s.x.shape;
+  const [T, H, B, dh] = [tokens, heads, N / tokens, D / heads];
+  const dbo = tf.sum(dOut, 0) as tf.Tensor1D;
+  const dWo = tf.matMul(tf.transpose(s.merged), dOut);
+  const dMerged = tf.matMul(dOut, tf.transpose(s.wo));
+  const dContext = tf.reshape(tf.transpose(tf.reshape(dMerged, [B, T, H, dh]), [2, 0, 1, 3]), [H * B, T, dh]);
+  const dP = tf.matMul(dContext, swap(s.v)); // [H·B, T', T']
+  const dv = tf.matMul(swap(s.p), dContext);
+  const dPTimesP = tf.mul(dP, s.p);
+  const dS = tf.mul(tf.sub(dPTimesP, tf.mul(tf.sum(dPTimesP, -1, true), s.p)), 1 / Math.sqrt(dh)); // softmax, then the 1/√dh
+  const dq = tf.matMul(dS, s.k);
+  const dk = tf.matMul(swap(dS), s.q);
+  const dHeads = tf.concat(
+    [dq, dk, dv].map((t) => tf.reshape(t, [H, B, T, dh])),
+    0,
+  ); // [3H, B, T', dh]
+  const dqkv = tf.reshape(tf.transpose(dHeads, [1, 2, 0, 3]), [N, 3 * D]) as tf.Tensor2D;
+  const dbqkv = tf.sum(dqkv, 0) as tf.Tensor1D;
+  const dWqkv = tf.matMul(tf.transpose(s.x), dqkv);
+  const dx = tf.matMul(dqkv, tf.transpose(s.wqkv));
+  return [dx as tf.Tensor2D, dWqkv as tf.Tensor2D, dbqkv, dWo as tf.Tensor2D, dbo];
+}
+
 export function multiHeadAttention(
   a: tf.Tensor2D,
   wqkv: tf.Tensor2D,
@@ -23,57 +87,20 @@ export function multiHeadAttention(
   tokens: number,
   heads: number,
 ): tf.Tensor2D {
-  const [N, D] = a.shape;
-  const B = N / tokens;
-  const H = heads;
-  const T = tokens;
-  const dh = D / H;
-  const scale = 1 / Math.sqrt(dh);
-  const swap = (t: tf.Tensor) => tf.transpose(t, [0, 2, 1]);
+  const keys = ['x', 'wqkv', 'wo', 'q', 'k', 'v', 'p', 'merged'] as const;
   const op = tf.customGrad((...args) => {
     const [x, w1, b1, w2, b2] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
-    const save = args[5] as tf.GradSaveFunc;
-    const qkv = tf.add(tf.matMul(x, w1), b1); // [B·T', 3D]
-    const split = tf.split(tf.transpose(tf.reshape(qkv, [B, T, 3 * H, dh]), [2, 0, 1, 3]), 3, 0); // 3 × [H, B, T', dh]
-    const [q, k, v] = split.map((t) => tf.reshape(t, [H * B, T, dh])) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
-    const p = tf.softmax(tf.mul(tf.matMul(q, swap(k)), scale)) as tf.Tensor3D; // [H·B, T', T']
-    const context = tf.matMul(p, v); // [H·B, T', dh]
-    const merged = tf.reshape(tf.transpose(tf.reshape(context, [H, B, T, dh]), [1, 2, 0, 3]), [N, D]) as tf.Tensor2D;
-    save([x, w1, w2, q, k, v, p, merged]);
+    const { value, saved } = attentionForward(x, w1, b1, w2, b2, tokens, heads);
+    (args[5] as tf.GradSaveFunc)(keys.map((key) => saved[key]));
     return {
-      value: tf.add(tf.matMul(merged, w2), b2),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sw1, sw2, sq, sk, sv, sp, sm] = saved as [
-          tf.Tensor2D,
-          tf.Tensor2D,
-          tf.Tensor2D,
-          tf.Tensor3D,
-          tf.Tensor3D,
-          tf.Tensor3D,
-          tf.Tensor3D,
-          tf.Tensor2D,
-        ];
-        const dOut = dy as tf.Tensor2D;
-        const dbo = tf.sum(dOut, 0);
-        const dWo = tf.matMul(tf.transpose(sm), dOut);
-        const dMerged = tf.matMul(dOut, tf.transpose(sw2));
-        const dContext = tf.reshape(tf.transpose(tf.reshape(dMerged, [B, T, H, dh]), [2, 0, 1, 3]), [H * B, T, dh]);
-        const dP = tf.matMul(dContext, swap(sv)); // [H·B, T', T']
-        const dv = tf.matMul(swap(sp), dContext);
-        const dPTimesP = tf.mul(dP, sp);
-        const dS = tf.mul(tf.sub(dPTimesP, tf.mul(tf.sum(dPTimesP, -1, true), sp)), scale); // softmax, then the 1/√dh
-        const dq = tf.matMul(dS, sk);
-        const dk = tf.matMul(swap(dS), sq);
-        const dHeads = tf.concat(
-          [dq, dk, dv].map((t) => tf.reshape(t, [H, B, T, dh])),
-          0,
-        ); // [3H, B, T', dh]
-        const dqkv = tf.reshape(tf.transpose(dHeads, [1, 2, 0, 3]), [N, 3 * D]) as tf.Tensor2D;
-        const dbqkv = tf.sum(dqkv, 0);
-        const dWqkv = tf.matMul(tf.transpose(sx), dqkv);
-        const da = tf.matMul(dqkv, tf.transpose(sw1));
-        return [da, dWqkv, dbqkv, dWo, dbo];
-      },
+      value,
+      gradFunc: (dy: tf.Tensor, list: tf.Tensor[]) =>
+        attentionBackward(
+          dy as tf.Tensor2D,
+          Object.fromEntries(keys.map((key, i) => [key, list[i]])) as unknown as AttentionSaved,
+          tokens,
+          heads,
+        ),
     };
   }) as (a: tf.Tensor2D, wqkv: tf.Tensor2D, bqkv: tf.Tensor1D, wo: tf.Tensor2D, bo: tf.Tensor1D) => tf.Tensor2D;
   return op(a, wqkv, bqkv, wo, bo);

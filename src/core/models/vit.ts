@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape } from './inputShape';
 import { createRng } from '../random/rng';
-import { dense, gelu, layerNorm, param } from './layers';
+import { dense, layerNorm, param } from './layers';
 import type { ImageClassifier } from './imageClassifier';
-import { multiHeadAttention } from './attention';
+import { BLOCK_PARAMETERS, transformerBlock } from './transformerBlock';
 import { addDense, addLayerNorm, constantVariable, disposeParameters, normalVariable, type ParameterMap } from './parameters';
 import type { VitSpec } from './vitVariants';
 
@@ -69,8 +69,8 @@ export class VisionTransformer implements ImageClassifier {
     x = tf.add(x, param(this.params, 'pos')); // [B, T', D]
     let h = tf.reshape(x, [B * Tp, D]) as tf.Tensor2D; // residual stream [B·T', D]
     for (let i = 0; i < this.spec.depth; i++) {
-      h = tf.add(h, this.attention(`block${i}`, layerNorm(this.params, `block${i}/ln1`, h)));
-      h = tf.add(h, this.mlp(`block${i}`, layerNorm(this.params, `block${i}/ln2`, h)));
+      const blockParams = BLOCK_PARAMETERS.map((name) => param(this.params, `block${i}/${name}`));
+      h = transformerBlock(h, blockParams, Tp, this.spec.heads); // h + Attention(LN(h)), then + MLP(LN(·))
     }
     h = layerNorm(this.params, 'final_ln', h);
     const pooled =
@@ -78,18 +78,6 @@ export class VisionTransformer implements ImageClassifier {
         ? (tf.reshape(tf.slice(tf.reshape(h, [B, Tp, D]), [0, 0, 0], [B, 1, D]), [B, D]) as tf.Tensor2D) // class token [B, D]
         : (tf.mean(tf.reshape(h, [B, Tp, D]), 1) as tf.Tensor2D); // mean pool [B, D]
     return dense(this.params, 'head', pooled); // [B, K]
-  }
-
-  /** Multi-head self-attention on a normalised stream a [B·T', D] → [B·T', D] (attention.ts). */
-  private attention(block: string, a: tf.Tensor2D): tf.Tensor2D {
-    const w = (name: string) => param(this.params, `${block}/${name}`);
-    const [wqkv, bqkv, wo, bo] = [w('qkv/w'), w('qkv/b'), w('out/w'), w('out/b')] as [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
-    return multiHeadAttention(a, wqkv, bqkv, wo, bo, this.tokens, this.spec.heads);
-  }
-
-  /** MLP: [B·T', D] → [B·T', r·D] (GELU) → [B·T', D]. */
-  private mlp(block: string, m: tf.Tensor2D): tf.Tensor2D {
-    return dense(this.params, `${block}/mlp2`, gelu(dense(this.params, `${block}/mlp1`, m)));
   }
 
   dispose(): void {
