@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+// On wasm: the lab's faster kernels (batched matmuls on generated SIMD code, cheaper slices and clones).
+import '../backend/wasmKernels';
 
 /**
  * C = A·B (2-D or same-batch 3-D) whose gradient uses only plain matmuls on explicitly transposed

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape } from './inputShape';
 import { createRng } from '../random/rng';
-import { dense, gelu, layerNorm, param } from './layers';
+import { dense, layerNorm, param } from './layers';
 import type { ImageClassifier } from './imageClassifier';
-import { matMul, swapLastAxes } from './matmul';
+import { BLOCK_PARAMETERS, transformerBlock } from './transformerBlock';
 import { addDense, addLayerNorm, constantVariable, disposeParameters, normalVariable, type ParameterMap } from './parameters';
 import type { VitSpec } from './vitVariants';
 
@@ -69,8 +69,8 @@ export class VisionTransformer implements ImageClassifier {
     x = tf.add(x, param(this.params, 'pos')); // [B, T', D]
     let h = tf.reshape(x, [B * Tp, D]) as tf.Tensor2D; // residual stream [B·T', D]
     for (let i = 0; i < this.spec.depth; i++) {
-      h = tf.add(h, this.attention(`block${i}`, layerNorm(this.params, `block${i}/ln1`, h), B));
-      h = tf.add(h, this.mlp(`block${i}`, layerNorm(this.params, `block${i}/ln2`, h)));
+      const blockParams = BLOCK_PARAMETERS.map((name) => param(this.params, `block${i}/${name}`));
+      h = transformerBlock(h, blockParams, Tp, this.spec.heads); // h + Attention(LN(h)), then + MLP(LN(·))
     }
     h = layerNorm(this.params, 'final_ln', h);
     const pooled =
@@ -78,29 +78,6 @@ export class VisionTransformer implements ImageClassifier {
         ? (tf.reshape(tf.slice(tf.reshape(h, [B, Tp, D]), [0, 0, 0], [B, 1, D]), [B, D]) as tf.Tensor2D) // class token [B, D]
         : (tf.mean(tf.reshape(h, [B, Tp, D]), 1) as tf.Tensor2D); // mean pool [B, D]
     return dense(this.params, 'head', pooled); // [B, K]
-  }
-
-  /** Multi-head self-attention on a normalised stream a [B·T', D] → [B·T', D]. */
-  private attention(block: string, a: tf.Tensor2D, B: number): tf.Tensor2D {
-    const { width: D, heads: H } = this.spec;
-    const Tp = this.tokens;
-    const dh = D / H;
-    const qkv = dense(this.params, `${block}/qkv`, a); // [B·T', 3D]
-    const heads = tf.transpose(tf.reshape(qkv, [B, Tp, 3 * H, dh]), [0, 2, 1, 3]); // [B, 3H, T', dh]
-    const [q, k, v] = tf.split(heads, 3, 1).map((t) => tf.reshape(t, [B * H, Tp, dh]) as tf.Tensor3D) as [
-      tf.Tensor3D,
-      tf.Tensor3D,
-      tf.Tensor3D,
-    ]; // each [B·H, T', dh]
-    const scores = tf.mul(matMul(q, swapLastAxes(k)), 1 / Math.sqrt(dh)); // [B·H, T', dh]·[B·H, dh, T'] → [B·H, T', T']
-    const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, T', dh]
-    const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, H, Tp, dh]), [0, 2, 1, 3]), [B * Tp, D]) as tf.Tensor2D; // [B·T', D]
-    return dense(this.params, `${block}/out`, merged);
-  }
-
-  /** MLP: [B·T', D] → [B·T', r·D] (GELU) → [B·T', D]. */
-  private mlp(block: string, m: tf.Tensor2D): tf.Tensor2D {
-    return dense(this.params, `${block}/mlp2`, gelu(dense(this.params, `${block}/mlp1`, m)));
   }
 
   dispose(): void {

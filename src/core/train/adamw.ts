@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { flatPack, flatUnpack } from '../backend/flatPack';
 import { variableFrom, type ParameterMap } from '../models/parameters';
 
 export interface AdamWOptions {
@@ -21,13 +22,14 @@ export const DEFAULT_ADAMW: AdamWOptions = { beta1: 0.9, beta2: 0.999, epsilon: 
  * AdamW (Loshchilov & Hutter): Adam moments plus decoupled weight decay on matrices (rank ≥ 2);
  * biases, norms and 1-D parameters are not decayed. The learning rate is passed per step (schedule).
  *
- * All parameters are updated as one flat vector: concat the gradients (and parameters), a dozen
- * elementwise kernels, split back. Per-tensor updates cost ~17 kernels × every tensor, and on
+ * All parameters are updated as one flat vector: pack the gradients (and parameters), a dozen
+ * elementwise kernels, unpack (backend/flatPack.ts: one kernel each way on wasm). Per-tensor updates cost ~17 kernels × every tensor, and on
  * tfjs-wasm each small kernel costs ~25 µs whatever its size.
  */
 export class AdamW {
   private readonly names: string[];
   private readonly sizes: number[];
+  private readonly shapes: number[][];
   private readonly m: tf.Variable;
   private readonly v: tf.Variable;
   /** 1 where weight decay applies (matrices), 0 elsewhere; same layout as the flat vector. */
@@ -40,6 +42,7 @@ export class AdamW {
   ) {
     this.names = [...params.keys()];
     this.sizes = this.names.map((n) => (params.get(n) as tf.Variable).size);
+    this.shapes = this.names.map((n) => (params.get(n) as tf.Variable).shape);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     this.m = variableFrom(tf.zeros([total]), false);
     this.v = variableFrom(tf.zeros([total]), false);
@@ -64,7 +67,7 @@ export class AdamW {
     const correction1 = 1 - beta1 ** this.stepCount;
     const correction2 = 1 - beta2 ** this.stepCount;
     tf.tidy(() => {
-      const flat = (get: (name: string) => tf.Tensor) => tf.concat(this.names.map((name) => tf.reshape(get(name), [-1]))); // [P]
+      const flat = (get: (name: string) => tf.Tensor) => flatPack(this.names.map(get)); // [P]
       const g = flat((name) => {
         const grad = grads[name];
         if (!grad) throw new Error(`AdamW: no gradient for parameter "${name}"`);
@@ -77,11 +80,8 @@ export class AdamW {
       this.v.assign(v);
       let update = tf.div(tf.div(m, correction1), tf.add(tf.sqrt(tf.div(v, correction2)), epsilon));
       if (weightDecay > 0) update = tf.add(update, tf.mul(tf.mul(p, this.decayMask), weightDecay));
-      const next = tf.split(tf.sub(p, tf.mul(update, learningRate)), this.sizes);
-      this.names.forEach((name, i) => {
-        const param = this.params.get(name) as tf.Variable;
-        param.assign(tf.reshape(next[i] as tf.Tensor, param.shape));
-      });
+      const next = flatUnpack(tf.sub(p, tf.mul(update, learningRate)), this.shapes);
+      this.names.forEach((name, i) => (this.params.get(name) as tf.Variable).assign(next[i] as tf.Tensor));
     });
   }
 
