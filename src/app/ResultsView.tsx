@@ -3,7 +3,7 @@ import { accuracyName } from '../core/data/datasetRegistry';
 import { buildExperimentResult } from '../core/experiment/experimentResult';
 import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
 import { backendOf, type ExperimentState, type LiveRun } from '../features/experiment/liveState';
-import { useNextTask } from '../features/experiment/useNextTask';
+import { useThrottledValue } from '../features/experiment/useThrottledValue';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { PanelFallback, type OffendingRecord } from '../features/errors/PanelFallback';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
@@ -81,11 +81,14 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
     [live, finished, savedResults],
   );
 
-  const savingsInput = useNextTask(comparisons, 16);
-  const paretoInput = useNextTask(paretoResults, 48);
-  const flopsInput = useNextTask(curveRuns, 80);
-  const selectionInput = useNextTask(state.selection, 112);
-  const perClassInput = useNextTask(curveRuns, 144);
+  // The race chart follows every evaluation; the other panels at most once a second, staggered (each in
+  // a task of its own), so no main-thread task grows long while the worker trains (the lab's e2e checks it).
+  const savingsInput = useThrottledValue(comparisons, 1000, 16);
+  const paretoInput = useThrottledValue(paretoResults, 1000, 200);
+  const flopsInput = useThrottledValue(curveRuns, 1000, 400);
+  const selectionInput = useThrottledValue(state.selection, 1000, 600);
+  const inspectorRuns = useThrottledValue(curveRuns, 1000, 600);
+  const perClassInput = useThrottledValue(curveRuns, 1000, 800);
   const classes = state.classes ?? null;
   const captioned = state.config?.dataset === 'captioned-shapes';
 
@@ -122,16 +125,10 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
         <PipelineView runs={state.runs} />
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
-        <Inspector selection={selectionInput} runs={curveRuns} />
+        <Inspector selection={selectionInput} runs={inspectorRuns} />
       </Guarded>
       <Guarded panel="Per-class view" resetKey={shown} record={shownRecord}>
-        {/* Drawn between runs, not while one trains: live, it caused 50–110 ms main-thread tasks in the
-            lab's e2e (cause not yet found; see the note on issue 16). */}
-        {state.status === 'running' ? (
-          <p className="hint">The per-class view fills in when the experiment stops or finishes.</p>
-        ) : (
-          <PerClass runs={perClassInput} classes={classes} captioned={captioned} />
-        )}
+        <PerClass runs={perClassInput} classes={classes} captioned={captioned} />
       </Guarded>
     </>
   );

@@ -55,8 +55,8 @@ export function FlopBreakdown({ runs }: Props) {
             <ResponsiveContainer width="100%" height={Math.max(140, 48 * rows.length + 80)}>
               <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" horizontal={false} />
-                <XAxis type="number" tickFormatter={formatFlopTick} />
-                <YAxis type="category" dataKey="name" width={170} />
+                <XAxis type="number" tickFormatter={formatFlopTick} interval={0} />
+                <YAxis type="category" dataKey="name" width={170} interval={0} />
                 <Tooltip formatter={(value) => (typeof value === 'number' ? formatFlops(value) : String(value))} />
                 <Legend verticalAlign="top" height={28} />
                 {activePhases.map((p) => (

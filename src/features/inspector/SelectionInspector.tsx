@@ -76,9 +76,10 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
               dataKey="step"
               type="number"
               domain={[0, maxSteps]}
+              interval={0}
               label={{ value: 'learner steps', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} unit="%" width={48} />
+            <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} unit="%" width={48} />
 
             {withHistory.map((run) => {
               const style = styles.get(run.id);
@@ -135,9 +136,10 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
               dataKey="reference"
               type="number"
               name="reference loss"
+              interval={0}
               label={{ value: 'reference loss', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis dataKey="online" type="number" name="online loss" width={48} />
+            <YAxis dataKey="online" type="number" name="online loss" interval={0} width={48} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
             <Scatter data={skipped} name="not selected" fill="#9aa5b1" isAnimationActive={false} />
             <Scatter data={picked} name="selected" fill={POLICY_STYLES.learnability.color} shape="diamond" isAnimationActive={false} />

@@ -82,7 +82,7 @@ export function ParetoChart({ results, filterRatio }: Props) {
                 allowDataOverflow
                 label={{ value: 'scorer ÷ learner forward FLOPs', position: 'insideBottom', offset: -14 }}
               />
-              <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} unit="%" width={52} allowDataOverflow />
+              <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} unit="%" width={52} allowDataOverflow />
               <Tooltip
                 formatter={(value) =>
                   typeof value === 'number'

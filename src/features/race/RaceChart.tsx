@@ -70,10 +70,11 @@ function AccuracyChart({
               dataKey={xKey}
               type="number"
               domain={xKey === 'step' ? [0, maxSteps] : [0, 'dataMax']}
+              interval={0}
               tickFormatter={xKey === 'flops' ? formatFlopTick : undefined}
               label={{ value: xKey === 'step' ? 'learner steps' : 'training FLOPs', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis type="number" domain={axis.domain} ticks={axis.ticks} unit="%" width={48} />
+            <YAxis type="number" domain={axis.domain} ticks={axis.ticks} interval={0} unit="%" width={48} />
             {/* Runs share evaluation steps, so a step tooltip lines up; FLOPs differ per run, so none there. */}
             {xKey === 'step' && (
               <Tooltip
