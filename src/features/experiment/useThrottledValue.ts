@@ -1,18 +1,23 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
- * The value, at most once every `intervalMs` and never sooner than `delayMs` after it changed (the
- * latest one wins; the last change always arrives), rendered in a main-thread task of its own as a
- * transition. For panels that need not follow every evaluation while the worker trains: fewer chart
- * renders, staggered by their delays, keep every task short on a 2-core machine.
+ * The value, at most once every `intervalMs` and `delayMs` after its first unshown change (the latest
+ * one wins; the last change always arrives, and changes arriving faster than the delay cannot hold it
+ * back), rendered in a main-thread task of its own as a transition. For panels that need not follow
+ * every evaluation while the worker trains: fewer chart renders, staggered by their delays, keep every
+ * task short on a 2-core machine.
  */
 export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0): T {
   const [shown, setShown] = useState(value);
   const lastShownAt = useRef(Number.NEGATIVE_INFINITY);
+  const pendingSince = useRef<number | null>(null);
   useEffect(() => {
-    const wait = Math.max(delayMs, lastShownAt.current + intervalMs - performance.now());
+    const now = performance.now();
+    pendingSince.current ??= now;
+    const wait = Math.max(0, pendingSince.current + delayMs - now, lastShownAt.current + intervalMs - now);
     const timer = setTimeout(() => {
       lastShownAt.current = performance.now();
+      pendingSince.current = null;
       startTransition(() => setShown(() => value));
     }, wait);
     return () => clearTimeout(timer);
