@@ -4,10 +4,10 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/core/config/exp
 import { PRESETS } from '../../src/core/config/presets';
 import { buildSyntheticDataset } from '../../src/core/data/syntheticDataset';
 import type { ExperimentCheckpoint } from '../../src/core/experiment/checkpoint';
-import type { ExperimentResult } from '../../src/core/experiment/resultTypes';
 import { runExperiment, type ExperimentOptions } from '../../src/core/experiment/runExperiment';
 import { switchToTestBackend } from '../../src/core/testing/testBackend';
 import { workerScorerStarter, type WorkerScorerOptions } from './workerScorer';
+import { computedRuns as computed } from '../../src/core/testing/computedRuns';
 
 /**
  * The scorer side in a worker thread (docs/architecture.md, "Pipeline"): the picks and curves of a
@@ -40,16 +40,6 @@ async function trace(c: ExperimentConfig, workers: WorkerScorerOptions | null, o
   });
   return { result, picks, checkpoints, phases };
 }
-
-const computed = (result: ExperimentResult) =>
-  result.runs.map((r) => ({
-    id: r.id,
-    final: { ...r.final, wallMs: 0 },
-    phaseFlops: r.phaseFlops,
-    curve: r.curve.map((p) => ({ ...p, wallMs: 0 })),
-    onlineTestAccuracy: r.onlineTestAccuracy,
-    referenceTestAccuracy: r.referenceTestAccuracy,
-  }));
 
 describe('scorer side in a worker thread (wasm)', () => {
   beforeAll(() => switchToTestBackend('wasm'));

@@ -4,9 +4,10 @@ import { DEFAULT_CONFIG, type ExperimentConfig, type PolicyName } from '../confi
 import { PRESETS } from '../config/presets';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import type { ExperimentCheckpoint } from '../experiment/checkpoint';
-import type { ExperimentResult, RunResult } from '../experiment/resultTypes';
+import type { ExperimentResult } from '../experiment/resultTypes';
 import { runExperiment, type ExperimentOptions } from '../experiment/runExperiment';
 import { switchToTestBackend } from '../testing/testBackend';
+import { computedRuns as computed } from '../testing/computedRuns';
 
 /**
  * The pipeline computes what the sequential loop computes (docs/architecture.md, "Pipeline"): same
@@ -37,17 +38,6 @@ async function trace(config: ExperimentConfig, options: Partial<ExperimentOption
   });
   return { result, picks, checkpoints };
 }
-
-/** Everything a run computes, wall time aside. */
-const computed = (result: ExperimentResult) =>
-  result.runs.map((r: RunResult) => ({
-    id: r.id,
-    final: { ...r.final, wallMs: 0 },
-    phaseFlops: r.phaseFlops,
-    curve: r.curve.map((p) => ({ ...p, wallMs: 0 })),
-    onlineTestAccuracy: r.onlineTestAccuracy,
-    referenceTestAccuracy: r.referenceTestAccuracy,
-  }));
 
 const active = (result: ExperimentResult) => result.runs.at(-1)!;
 
