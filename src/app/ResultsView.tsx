@@ -3,7 +3,7 @@ import { accuracyName } from '../core/data/datasetRegistry';
 import { buildExperimentResult } from '../core/experiment/experimentResult';
 import type { ExperimentResult, RunResult } from '../core/experiment/resultTypes';
 import { backendOf, type ExperimentState, type LiveRun } from '../features/experiment/liveState';
-import { useThrottledValue } from '../features/experiment/useThrottledValue';
+import { ThrottledSlot } from '../features/experiment/ThrottledSlot';
 import { ErrorBoundary } from '../features/errors/ErrorBoundary';
 import { PanelFallback, type OffendingRecord } from '../features/errors/PanelFallback';
 import { FlopBreakdown } from '../features/flops/FlopBreakdown';
@@ -82,13 +82,11 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
   );
 
   // The race chart follows every evaluation; the other panels at most once a second, staggered (each in
-  // a task of its own), so no main-thread task grows long while the worker trains (the lab's e2e checks it).
-  const savingsInput = useThrottledValue(comparisons, 1000, 16);
-  const paretoInput = useThrottledValue(paretoResults, 1000, 200);
-  const flopsInput = useThrottledValue(curveRuns, 1000, 400);
-  const selectionInput = useThrottledValue(state.selection, 1000, 600);
-  const inspectorRuns = useThrottledValue(curveRuns, 1000, 600);
-  const perClassInput = useThrottledValue(curveRuns, 1000, 800);
+  // a task of its own) and, while training, only when on screen, so no main-thread task grows long while
+  // the worker trains (the lab's e2e checks it).
+  const running = state.status === 'running';
+  const savingsInput = useMemo(() => ({ comparisons, runs: curveRuns }), [comparisons, curveRuns]);
+  const inspectorInput = useMemo(() => ({ selection: state.selection, runs: curveRuns }), [state.selection, curveRuns]);
   const classes = state.classes ?? null;
   const captioned = state.config?.dataset === 'captioned-shapes';
 
@@ -108,27 +106,37 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
         </section>
       </Guarded>
       <Guarded panel="Savings" resetKey={shown} record={shownRecord}>
-        <Savings comparisons={savingsInput} runs={curveRuns} metric={metric} />
+        <ThrottledSlot value={savingsInput} intervalMs={1000} delayMs={16} holdOffScreen={running}>
+          {(shown) => <Savings comparisons={shown.comparisons} runs={shown.runs} metric={metric} />}
+        </ThrottledSlot>
       </Guarded>
       <Guarded
         panel="Scorer size vs savings"
-        resetKey={paretoInput}
+        resetKey={paretoResults}
         record={shownRecord}
         hint="It draws every saved run: export or delete the one that fails from Saved runs below."
       >
-        <Pareto results={paretoInput} filterRatio={filterRatio} />
+        <ThrottledSlot value={paretoResults} intervalMs={1000} delayMs={200} holdOffScreen={running}>
+          {(shown) => <Pareto results={shown} filterRatio={filterRatio} />}
+        </ThrottledSlot>
       </Guarded>
       <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>
-        <Flops runs={flopsInput} />
+        <ThrottledSlot value={curveRuns} intervalMs={1000} delayMs={400} holdOffScreen={running}>
+          {(shown) => <Flops runs={shown} />}
+        </ThrottledSlot>
       </Guarded>
       <Guarded panel="Learner and scorer workers" resetKey={shown} record={shownRecord}>
         <PipelineView runs={state.runs} />
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
-        <Inspector selection={selectionInput} runs={inspectorRuns} />
+        <ThrottledSlot value={inspectorInput} intervalMs={1000} delayMs={600} holdOffScreen={running}>
+          {(shown) => <Inspector selection={shown.selection} runs={shown.runs} />}
+        </ThrottledSlot>
       </Guarded>
       <Guarded panel="Per-class view" resetKey={shown} record={shownRecord}>
-        <PerClass runs={perClassInput} classes={classes} captioned={captioned} />
+        <ThrottledSlot value={curveRuns} intervalMs={1000} delayMs={800} holdOffScreen={running}>
+          {(shown) => <PerClass runs={shown} classes={classes} captioned={captioned} />}
+        </ThrottledSlot>
       </Guarded>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFlopTick, formatSaving, percentAxis } from './formatters';
+import { formatFlopTick, formatSaving, niceAxis, percentAxis } from './formatters';
 
 describe('formatting', () => {
   it('formats FLOP ticks compactly', () => {
@@ -24,5 +24,35 @@ describe('percentAxis', () => {
     expect(percentAxis(0, 34.2)).toEqual({ domain: [0, 40], ticks: [0, 10, 20, 30, 40] });
     expect(percentAxis(-10, 100)).toEqual({ domain: [-20, 100], ticks: [-20, 0, 20, 40, 60, 80, 100] });
     expect(percentAxis(0, 0)).toEqual({ domain: [0, 1], ticks: [0, 1] });
+  });
+});
+
+describe('niceAxis', () => {
+  it('rounds any range out to 1, 2, 2.5 or 5 × 10^k ticks, at most 7', () => {
+    expect(niceAxis(0, 400)).toEqual({ domain: [0, 400], ticks: [0, 100, 200, 300, 400] });
+    expect(niceAxis(0, 40)).toEqual({ domain: [0, 40], ticks: [0, 10, 20, 30, 40] });
+    expect(niceAxis(0, 3.7e12)).toEqual({ domain: [0, 4e12], ticks: [0, 1e12, 2e12, 3e12, 4e12] });
+    expect(niceAxis(0.8, 2.3)).toEqual({ domain: [0.5, 2.5], ticks: [0.5, 1, 1.5, 2, 2.5] });
+    for (const [lo, hi] of [
+      [0, 1],
+      [0, 7],
+      [0, 13],
+      [0, 999],
+      [-3, 17],
+      [1e-3, 9e-3],
+      [0, 1.2e15],
+    ] as const) {
+      const { domain, ticks } = niceAxis(lo, hi);
+      expect(ticks.length).toBeLessThanOrEqual(7);
+      expect(domain[0]).toBeLessThanOrEqual(lo);
+      expect(domain[1]).toBeGreaterThanOrEqual(hi);
+      expect(ticks[0]).toBe(domain[0]);
+      expect(ticks.at(-1)).toBe(domain[1]);
+    }
+  });
+
+  it('gives an empty or flat range a visible axis', () => {
+    expect(niceAxis(0, 0).ticks.length).toBeGreaterThan(1);
+    expect(niceAxis(5, 5).domain[1]).toBeGreaterThan(5);
   });
 });

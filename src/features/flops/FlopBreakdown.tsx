@@ -1,8 +1,11 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PHASES, sumPhases, type Phase, type PhaseRecord } from '../../core/accounting/phases';
 import { formatFlops } from '../../core/accounting/units';
+import { useHovered } from '../experiment/useHovered';
+import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
-import { formatFlopTick } from '../experiment/formatters';
+import { niceAxis } from '../experiment/formatters';
+import { FLOP_TICK, fixedTicks, NUMBER_TICK } from '../experiment/axisTicks';
 
 interface Props {
   runs: LiveRun[];
@@ -44,6 +47,8 @@ export function FlopBreakdown({ runs }: Props) {
   });
   const pretrained = rows.filter((r) => r.pretrain > 0);
   const activePhases = PHASE_BARS.filter((p) => rows.some((r) => r[p.key] > 0));
+  const [hovered, hover] = useHovered();
+  const flopAxis = niceAxis(0, Math.max(0, ...rows.map((r) => r.total)));
   return (
     <section className="panel flop-breakdown" aria-labelledby="flop-breakdown-title" data-testid="flop-breakdown" data-runs={rows.length}>
       <h2 id="flop-breakdown-title">Where the FLOPs go</h2>
@@ -51,14 +56,14 @@ export function FlopBreakdown({ runs }: Props) {
         <p className="hint">The FLOP breakdown appears here when a run finishes.</p>
       ) : (
         <figure className="flop-breakdown-figure">
-          <div aria-hidden="true">
+          <HtmlLegend items={activePhases.map((p) => ({ label: p.label, color: p.color, marker: 'swatch' as const }))} />
+          <div aria-hidden="true" {...hover}>
             <ResponsiveContainer width="100%" height={Math.max(140, 48 * rows.length + 80)}>
               <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" horizontal={false} />
-                <XAxis type="number" tickFormatter={formatFlopTick} interval={0} />
-                <YAxis type="category" dataKey="name" width={170} interval={0} />
-                <Tooltip formatter={(value) => (typeof value === 'number' ? formatFlops(value) : String(value))} />
-                <Legend verticalAlign="top" height={28} />
+                <XAxis type="number" {...fixedTicks(flopAxis, FLOP_TICK)} />
+                <YAxis type="category" dataKey="name" width={170} interval={0} tick={NUMBER_TICK} />
+                {hovered && <Tooltip formatter={(value) => (typeof value === 'number' ? formatFlops(value) : String(value))} />}
                 {activePhases.map((p) => (
                   <Bar key={p.key} dataKey={p.key} name={p.label} stackId="flops" fill={p.color} isAnimationActive={false} />
                 ))}

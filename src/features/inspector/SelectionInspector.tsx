@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SelectionSampleWithPixels } from '../../worker/thumbnails';
+import { useHovered } from '../experiment/useHovered';
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
 import { POLICY_STYLES, runLineStyles } from '../experiment/policyStyles';
-import { formatPercent, percentAxis } from '../experiment/formatters';
+import { formatPercent, niceAxis, percentAxis } from '../experiment/formatters';
+import { fixedTicks, PERCENT_TICK } from '../experiment/axisTicks';
 import { countsText, decodeGreyscale, greyToRgba, lossPairs, selectionCounts, thumbnailInfos, type ThumbnailInfo } from './selectionView';
 
 interface Props {
@@ -55,7 +57,7 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
   // Always mounted (axes only while empty): the chart's costly first mount happens at page load.
   const withHistory = runs.filter((r) => r.noisyHistory.length > 0);
   const styles = runLineStyles(runs);
-  const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
+  const stepAxis = niceAxis(0, Math.max(1, ...runs.map((r) => r.totalSteps)));
   const yAxis = percentAxis(0, Math.max(5, ...withHistory.flatMap((r) => r.noisyHistory.map((h) => 100 * h.fraction))));
   const summary = withHistory
     .map((r) => {
@@ -75,11 +77,10 @@ function NoisyHistoryChart({ runs }: { runs: LiveRun[] }) {
             <XAxis
               dataKey="step"
               type="number"
-              domain={[0, maxSteps]}
-              interval={0}
+              {...fixedTicks(stepAxis)}
               label={{ value: 'learner steps', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} unit="%" width={48} />
+            <YAxis type="number" {...fixedTicks(yAxis, PERCENT_TICK)} width={48} />
 
             {withHistory.map((run) => {
               const style = styles.get(run.id);
@@ -114,6 +115,10 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
   const pairs = (selection && lossPairs(selection)) ?? [];
   const picked = pairs.filter((p) => p.selected);
   const skipped = pairs.filter((p) => !p.selected);
+  const [hovered, hover] = useHovered();
+  const lossAxis = (losses: number[]) => (losses.length ? niceAxis(Math.min(0, ...losses), Math.max(...losses)) : niceAxis(0, 1));
+  const referenceAxis = lossAxis(pairs.map((p) => p.reference).filter(Number.isFinite));
+  const onlineAxis = lossAxis(pairs.map((p) => p.online).filter(Number.isFinite));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
   const gap = (ps: typeof pairs) => {
     const g = mean(ps.map((p) => p.online - p.reference));
@@ -124,11 +129,11 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
       <h3>Online vs reference loss</h3>
       <HtmlLegend
         items={[
-          { label: 'not selected', color: '#9aa5b1' },
-          { label: 'selected', color: POLICY_STYLES.learnability.color },
+          { label: 'not selected', color: '#9aa5b1', marker: 'circle' },
+          { label: 'selected', color: POLICY_STYLES.learnability.color, marker: 'diamond' },
         ]}
       />
-      <div aria-hidden="true">
+      <div aria-hidden="true" {...hover}>
         <ResponsiveContainer width="100%" height={240}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
@@ -136,11 +141,11 @@ function LossScatter({ selection }: { selection: SelectionSampleWithPixels | nul
               dataKey="reference"
               type="number"
               name="reference loss"
-              interval={0}
+              {...fixedTicks(referenceAxis)}
               label={{ value: 'reference loss', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis dataKey="online" type="number" name="online loss" interval={0} width={48} />
-            <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
+            <YAxis dataKey="online" type="number" name="online loss" {...fixedTicks(onlineAxis)} width={48} />
+            {hovered && <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />}
             <Scatter data={skipped} name="not selected" fill="#9aa5b1" isAnimationActive={false} />
             <Scatter data={picked} name="selected" fill={POLICY_STYLES.learnability.color} shape="diamond" isAnimationActive={false} />
           </ScatterChart>

@@ -1,5 +1,8 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
+import { useHovered } from '../experiment/useHovered';
+import { HtmlLegend } from '../experiment/HtmlLegend';
+import { fixedTicks, PERCENT_TICK, plainTick } from '../experiment/axisTicks';
 import { POLICY_STYLES } from '../experiment/policyStyles';
 import { formatSaving, percentAxis } from '../experiment/formatters';
 import {
@@ -33,6 +36,8 @@ function ratioTick(x: number): string {
   return x >= 1 ? `${x}×` : `${Number(x.toPrecision(2))}×`;
 }
 
+const RATIO_TICK = plainTick(ratioTick);
+
 function xy(points: ParetoRunPoint[], key: 'learnerSaving' | 'computeSaving'): XY[] {
   return points.flatMap((p) => {
     const v = p[key];
@@ -47,6 +52,7 @@ function pointSummary(p: ParetoRunPoint, filterRatio: number): string {
 
 /** Scorer cost against savings, one point per finished active run, with the compute-positive region. */
 export function ParetoChart({ results, filterRatio }: Props) {
+  const [hovered, hover] = useHovered();
   const points = pointsFromResults(results);
   if (points.length === 0) {
     return (
@@ -68,7 +74,15 @@ export function ParetoChart({ results, filterRatio }: Props) {
     <section className="panel pareto" aria-labelledby="pareto-title" data-testid="pareto-chart" data-points={points.length}>
       <h2 id="pareto-title">Scorer size vs savings</h2>
       <figure className="pareto-figure">
-        <div aria-hidden="true">
+        <HtmlLegend
+          items={[
+            { label: 'net compute-positive', color: REGION_COLOR, dash: '4 3', marker: 'swatch' },
+            { label: 'compute-saving frontier', color: COMPUTE_COLOR, width: 1.5 },
+            { label: 'learner saving', color: LEARNER_COLOR, marker: 'circle' },
+            { label: 'compute saving', color: COMPUTE_COLOR, marker: 'diamond' },
+          ]}
+        />
+        <div aria-hidden="true" {...hover}>
           <ResponsiveContainer width="100%" height={320}>
             <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 4 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
@@ -76,24 +90,23 @@ export function ParetoChart({ results, filterRatio }: Props) {
                 dataKey="x"
                 type="number"
                 scale="log"
-                domain={[xMin, xMax]}
-                ticks={ticks}
-                tickFormatter={ratioTick}
+                {...fixedTicks({ domain: [xMin, xMax], ticks }, RATIO_TICK)}
                 allowDataOverflow
                 label={{ value: 'scorer ÷ learner forward FLOPs', position: 'insideBottom', offset: -14 }}
               />
-              <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} unit="%" width={52} allowDataOverflow />
-              <Tooltip
-                formatter={(value) =>
-                  typeof value === 'number'
-                    ? `${value.toFixed(1)}%`
-                    : Array.isArray(value)
-                      ? `≥ ${Number(value[0]).toFixed(1)}%`
-                      : String(value)
-                }
-                labelFormatter={(label) => (typeof label === 'number' ? `scorer ${ratioTick(label)} learner` : String(label))}
-              />
-              <Legend verticalAlign="top" height={28} />
+              <YAxis type="number" {...fixedTicks(yAxis, PERCENT_TICK)} width={52} allowDataOverflow />
+              {hovered && (
+                <Tooltip
+                  formatter={(value) =>
+                    typeof value === 'number'
+                      ? `${value.toFixed(1)}%`
+                      : Array.isArray(value)
+                        ? `≥ ${Number(value[0]).toFixed(1)}%`
+                        : String(value)
+                  }
+                  labelFormatter={(label) => (typeof label === 'number' ? `scorer ${ratioTick(label)} learner` : String(label))}
+                />
+              )}
               <Area
                 data={region}
                 dataKey="range"

@@ -3,7 +3,9 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import type { LiveRun } from '../experiment/liveState';
 import { runLineStyles } from '../experiment/policyStyles';
-import { formatFlopTick, formatPercent, percentAxis } from '../experiment/formatters';
+import { formatPercent, niceAxis, percentAxis } from '../experiment/formatters';
+import { FLOP_TICK, fixedTicks, NUMBER_TICK, PERCENT_TICK } from '../experiment/axisTicks';
+import { useHovered } from '../experiment/useHovered';
 import { useThrottledValue } from '../experiment/useThrottledValue';
 
 interface Props {
@@ -58,26 +60,28 @@ const AccuracyChart = memo(function AccuracyChart({
   metric: string;
 }) {
   const styles = runLineStyles(runs);
+  const [hovered, hover] = useHovered();
   const maxSteps = Math.max(1, ...runs.map((r) => r.totalSteps));
+  let maxFlops = 0;
+  for (const points of data.values()) for (const p of points) maxFlops = Math.max(maxFlops, p.flops);
+  const xAxis = xKey === 'step' ? niceAxis(0, maxSteps) : niceAxis(0, maxFlops);
   const title = `${capitalised(metric)} vs ${xKey === 'step' ? 'learner steps' : 'cumulative training FLOPs'}`;
   return (
     <div className="race-chart-panel">
       <h3 className="race-chart-title">{title}</h3>
-      <div aria-hidden="true">
+      <div aria-hidden="true" {...hover}>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <LineChart margin={{ top: 8, right: xKey === 'flops' ? 40 : 28, bottom: 20, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" />
             <XAxis
               dataKey={xKey}
               type="number"
-              domain={xKey === 'step' ? [0, maxSteps] : [0, 'dataMax']}
-              interval={0}
-              tickFormatter={xKey === 'flops' ? formatFlopTick : undefined}
+              {...fixedTicks(xAxis, xKey === 'flops' ? FLOP_TICK : NUMBER_TICK)}
               label={{ value: xKey === 'step' ? 'learner steps' : 'training FLOPs', position: 'insideBottom', offset: -12 }}
             />
-            <YAxis type="number" domain={axis.domain} ticks={axis.ticks} interval={0} unit="%" width={48} />
+            <YAxis type="number" {...fixedTicks(axis, PERCENT_TICK)} width={48} />
             {/* Runs share evaluation steps, so a step tooltip lines up; FLOPs differ per run, so none there. */}
-            {xKey === 'step' && (
+            {xKey === 'step' && hovered && (
               <Tooltip
                 formatter={(value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : String(value))}
                 labelFormatter={(label) => `step ${String(label)}`}

@@ -1,6 +1,12 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepCellResult } from '../../core/sweep/runSweep';
 import { formatSaving } from '../experiment/formatters';
+import { useHovered } from '../experiment/useHovered';
+import { HtmlLegend } from '../experiment/HtmlLegend';
+import { NUMBER_TICK, PERCENT_TICK } from '../experiment/axisTicks';
+
+const LEARNER_COLOR = '#0072b2';
+const COMPUTE_COLOR = '#e69f00';
 
 interface Props {
   cells: SweepCellResult[];
@@ -8,6 +14,7 @@ interface Props {
 
 /** Learner and compute saving against the IID budget (learner updates), log x. */
 export function BudgetChart({ cells }: Props) {
+  const [hovered, hover] = useHovered();
   const points = [...cells]
     .sort((a, b) => a.steps - b.steps)
     .map((c) => ({
@@ -23,24 +30,33 @@ export function BudgetChart({ cells }: Props) {
     .join('');
   return (
     <figure className="budget-chart" data-testid="budget-chart" aria-label={`Saving against the IID budget. ${summary}`}>
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="steps"
-            type="number"
-            scale="log"
-            domain={['auto', 'auto']}
-            ticks={points.map((p) => p.steps)}
-            label={{ value: 'IID budget (learner updates, log)', position: 'insideBottom', offset: -4 }}
-          />
-          <YAxis unit="%" />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'not reached')} />
-          <Legend />
-          <Line dataKey="learner" name="learner saving" stroke="#0072b2" isAnimationActive={false} connectNulls />
-          <Line dataKey="compute" name="compute saving" stroke="#e69f00" isAnimationActive={false} connectNulls />
-        </LineChart>
-      </ResponsiveContainer>
+      <HtmlLegend
+        items={[
+          { label: 'learner saving', color: LEARNER_COLOR },
+          { label: 'compute saving', color: COMPUTE_COLOR },
+        ]}
+      />
+      <div {...hover}>
+        <ResponsiveContainer width="100%" height={240}>
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="steps"
+              type="number"
+              scale="log"
+              domain={['auto', 'auto']}
+              ticks={points.map((p) => p.steps)}
+              interval={0}
+              tick={NUMBER_TICK}
+              label={{ value: 'IID budget (learner updates, log)', position: 'insideBottom', offset: -4 }}
+            />
+            <YAxis tick={PERCENT_TICK} />
+            {hovered && <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'not reached')} />}
+            <Line dataKey="learner" name="learner saving" stroke={LEARNER_COLOR} isAnimationActive={false} connectNulls />
+            <Line dataKey="compute" name="compute saving" stroke={COMPUTE_COLOR} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
       <figcaption>{summary || 'No budget has finished yet.'}</figcaption>
     </figure>
   );
