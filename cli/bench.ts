@@ -9,10 +9,12 @@ import { runBench, type PeerStep } from '../src/core/bench/runBench';
 import { readDatasetFile } from './nodeDatasetReader';
 import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
 import { workerScorerStarter } from './pipeline/workerScorer';
+import { measureWarmUpRatio } from './warmUpBench';
 
 /**
  * `npm run bench [-- --quick] [-- --backend wasm|cpu]`: engine efficiency, selection overhead,
- * throughput, memory flatness, thread speedup, the default experiment end to end (full mode) and
+ * throughput, memory flatness, thread speedup, the default experiment end to end (full mode), the
+ * warm-up's effect on the first run's clock (Node only) and
  * (where PyTorch is installed: $PYTHON, or the first python3 on PATH with torch) a peer ratio — every figure a ratio
  * measured in this run (src/core/bench/runBench.ts, shared with the browser bench page).
  * Writes bench/results.json (keys in docs/architecture.md, "Benchmarks").
@@ -52,6 +54,15 @@ const { results } = await runBench({
   pipelineHost: { cores: availableParallelism(), startScorerFor: (dataset) => workerScorerStarter(dataset, backendName) },
   onRow: (row) => console.log(benchTableLine(row)),
 });
+// Node only (it needs fresh processes): the first run's clock with and without the warm-up.
+const warmUp = measureWarmUpRatio(quick ? 100 : 400);
+results.warmUpRatio = { ...warmUp, backend: 'wasm', variant: 'micro preset, IID' };
+console.log(
+  benchTableLine({
+    label: `first ÷ second identical IID run, ${warmUp.steps} steps (target ≤ 1.10)`,
+    value: `${warmUp.value.toFixed(3)} with the warm-up, ${warmUp.withoutWarmUp.toFixed(3)} without`,
+  }),
+);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');

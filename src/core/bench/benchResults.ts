@@ -28,6 +28,8 @@ export interface BenchResults {
   peerRatio: Measured<number | null> & { peer: { framework: string; threads: number; stepMs: number } | null };
   /** Learner step on 1 wasm thread ÷ on every core; null with the reason where threads cannot run. */
   threadSpeedup: Measured<number | null> & { threads: number; oneThreadMs: number | null; allThreadsMs: number | null; reason: string | null; batch: number };
+  /** First ÷ second of two identical IID runs after the warm-up, and without it (Node only: fresh processes; cli/warmUpBench.ts). */
+  warmUpRatio?: Measured<number> & { withoutWarmUp: number; steps: number; accuraciesEqual: boolean };
   /** The default preset's experiment end to end (full mode only; null in --quick). */
   defaultExperimentSeconds: (Measured<number> & { preset: string; runs: number; steps: number }) | null;
 }
@@ -43,6 +45,7 @@ export function benchProblems(results: BenchResults): string[] {
   if (results.bytesAfterN.value !== results.bytesAfterWarmup.value) {
     problems.push(`backend bytes grew from ${results.bytesAfterWarmup.value} (step ${results.bytesAfterWarmup.step}) to ${results.bytesAfterN.value} (step ${results.bytesAfterN.step})`);
   }
+  if (results.warmUpRatio && !results.warmUpRatio.accuraciesEqual) problems.push('two identical IID runs gave different curves around the warm-up');
   return problems;
 }
 

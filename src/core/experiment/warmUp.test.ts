@@ -7,7 +7,7 @@ import type { ExperimentEvent } from './events';
 import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
 
-// Timing itself is checked in fresh processes: cli/warmUpTiming.test.ts.
+// Timing itself is measured in fresh processes by `npm run bench` (warmUpRatio, cli/warmUpBench.ts).
 const base: ExperimentConfig = {
   ...DEFAULT_CONFIG,
   ...PRESETS.micro.config,
