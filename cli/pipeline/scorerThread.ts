@@ -14,4 +14,5 @@ await selectBackend({ requested: backend.ok ? backend.backend : 'wasm' });
 await serveScorer(data, {
   post: (message) => port.postMessage(message),
   onCredit: (handler) => port.on('message', (m: ToScorerThread) => m.type === 'credit' && handler()),
+  onFinish: (handler) => port.on('message', (m: ToScorerThread) => m.type === 'finish' && handler()),
 });

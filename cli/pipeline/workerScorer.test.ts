@@ -55,6 +55,23 @@ describe('scorer side in a worker thread (wasm)', () => {
     expect(computed(piped.result)).toEqual(computed(sequential.result));
   });
 
+  it('a run the user stops asks its scorer thread for the scorer models’ accuracy (no hang, no null)', async () => {
+    let steps = 0;
+    const { result } = await trace(
+      { ...config, pipeline: 'on' },
+      {},
+      {
+        emit: (e) => void (e.type === 'step' && e.runId.startsWith('learnability') && steps++),
+        shouldStop: () => steps >= 5,
+      },
+    );
+    const run = result.runs.at(-1)!;
+    expect(run.stoppedEarly?.reason).toBe('user');
+    expect(run.pipeline).toMatchObject({ mode: 'pipelined', scorer: 'worker' });
+    expect(run.onlineTestAccuracy).toBeGreaterThanOrEqual(0);
+    expect(run.referenceTestAccuracy).toBeGreaterThanOrEqual(0);
+  });
+
   it('a checkpoint + resume of both sides reproduces the uninterrupted run', async () => {
     const piped = await trace({ ...config, pipeline: 'on', pipelineDepth: 1 }, {});
     const runId = piped.result.runs.at(-1)!.id;

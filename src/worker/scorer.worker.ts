@@ -14,10 +14,12 @@ import { viteWasmPaths } from './wasmPaths';
  */
 const post = (message: FromScorerThread) => self.postMessage(message);
 let onCredit: (() => void) | null = null;
+let onFinish: (() => void) | null = null;
 
 self.onmessage = (event: MessageEvent<ToScorerThread>) => {
   const m = event.data;
   if (m.type === 'credit') onCredit?.();
+  else if (m.type === 'finish') onFinish?.();
   else void start(m.data);
 };
 
@@ -33,5 +35,5 @@ async function start(data: Extract<ToScorerThread, { type: 'start' }>['data']): 
     post({ type: 'failed', message: `backend ${data.backend} did not start: ${error instanceof Error ? error.message : String(error)}` });
     return;
   }
-  await serveScorer(data, { post, onCredit: (handler) => (onCredit = handler) });
+  await serveScorer(data, { post, onCredit: (handler) => (onCredit = handler), onFinish: (handler) => (onFinish = handler) });
 }

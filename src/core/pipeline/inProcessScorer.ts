@@ -1,7 +1,14 @@
 import type { RunContext } from '../experiment/runContext';
 import { BoundedQueue, takeOrStall } from './boundedQueue';
 import { driveScorer, ScorerSide } from './scorerSide';
-import { PipelineStalledError, ScorerLostError, type ScorerLink, type ScorerMessage, type ScorerSpec } from './scorerMessages';
+import {
+  drainToFinished,
+  PipelineStalledError,
+  ScorerLostError,
+  type ScorerLink,
+  type ScorerMessage,
+  type ScorerSpec,
+} from './scorerMessages';
 
 /**
  * The silence (no sub-batch, no heartbeat) after which the learner side reports a stalled scorer side:
@@ -20,17 +27,19 @@ export function startInProcessScorer(ctx: RunContext, spec: ScorerSpec, stallMs 
   const side = new ScorerSide(ctx, spec);
   let lastAlive = performance.now();
   const alive = () => void (lastAlive = performance.now());
+  let finishing = false;
   const running = driveScorer(
     side,
     () => queue.room(),
     (m) => queue.put(m),
     alive,
+    () => finishing,
   )
     .catch((error: unknown) => {
       if (!queue.closed) queue.close(new ScorerLostError(spec.runId, error instanceof Error ? error.message : String(error)));
     })
     .finally(() => side.dispose());
-  return {
+  const link: ScorerLink = {
     ready: () => Promise.resolve(),
     take: () => {
       // The learner is alive and waiting: the scorer's silence counts from now (it may have sat idle on a full queue).
@@ -43,9 +52,14 @@ export function startInProcessScorer(ctx: RunContext, spec: ScorerSpec, stallMs 
       );
     },
     queued: () => queue.size,
+    finishEarly: () => {
+      finishing = true;
+      return drainToFinished(() => link.take());
+    },
     close: async () => {
       queue.close(new Error(`pipeline of ${spec.runId}: closed by the learner side`));
       await running;
     },
   };
+  return link;
 }

@@ -116,6 +116,29 @@ describe('pipelined runs (in-process scorer side, wasm)', () => {
     }
   });
 
+  it('a run the user stops mid-way still reports its scorer models’ accuracy, as a sequential run does, and leaks nothing', async () => {
+    const config = { ...base, policies: ['learnability' as const], referenceMode: 'online' as const };
+    const stopAfterSteps = (n: number) => {
+      let steps = 0;
+      return {
+        emit: (e: { type: string; runId?: string }) => void (e.type === 'step' && e.runId?.startsWith('learnability') && steps++),
+        shouldStop: () => steps >= n,
+      };
+    };
+    for (const pipeline of ['on', 'off'] as const) {
+      const before = tf.memory().numTensors;
+      const { result } = await trace({ ...config, pipeline }, stopAfterSteps(5));
+      const run = active(result);
+      expect(run.stoppedEarly?.reason).toBe('user');
+      expect(run.final.steps).toBeLessThan(config.steps);
+      for (const accuracy of [run.onlineTestAccuracy, run.referenceTestAccuracy]) {
+        expect(accuracy, `${pipeline}: scorer model accuracy`).toBeGreaterThanOrEqual(0);
+        expect(accuracy).toBeLessThanOrEqual(1);
+      }
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+
   it('leaks no tensors', async () => {
     const config = { ...base, policies: ['learnability' as const], referenceMode: 'online' as const, pipeline: 'on' as const };
     await trace(config);

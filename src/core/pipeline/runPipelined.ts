@@ -9,7 +9,7 @@ import { TrainingDivergedError } from '../experiment/trainingDiverged';
 import { learningRateAt } from '../train/schedule';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { pipelinedReport, ZERO_PIPELINE_TIMES } from './pipelineTimes';
-import type { PickedSubBatch, ScorerLink } from './scorerMessages';
+import type { FinishedMessage, PickedSubBatch, ScorerLink } from './scorerMessages';
 
 /**
  * A pipelined run's learner side (docs/architecture.md, "Pipeline"): the loop of runPolicy with the
@@ -37,7 +37,10 @@ export async function runPipelined(
     if (!resumeFrom) await evaluate(state);
     while (state.step < config.steps) {
       await yieldToEventLoop();
-      if (ctx.shouldStop?.()) return await finishRun(state, stoppedByUser());
+      if (ctx.shouldStop?.()) {
+        reportScorerModels(state, await scorer.finishEarly());
+        return await finishRun(state, stoppedByUser());
+      }
       const batch = await takePicked(state, scorer);
       const lr = learningRateAt(state.step, config.steps, config.learningRate, config.warmupFraction);
       const loss = await trainLearner(state, batch.selected, lr);
@@ -48,13 +51,18 @@ export async function runPipelined(
     }
     const finished = await scorer.take();
     if (finished.kind !== 'finished') throw new Error(`pipeline of ${runId}: expected the scorer side to finish, got ${finished.kind}`);
-    state.onlineTestAccuracy = finished.onlineTestAccuracy;
-    state.onlineReferenceTestAccuracy = finished.onlineReferenceTestAccuracy;
+    reportScorerModels(state, finished);
     return await finishRun(state);
   } finally {
     await scorer.close();
     state.dispose();
   }
+}
+
+/** The scorer side's models' clean test accuracy in the run's result (bad students should end below the learner). */
+function reportScorerModels(state: RunState, finished: FinishedMessage | null): void {
+  state.onlineTestAccuracy = finished?.onlineTestAccuracy ?? null;
+  state.onlineReferenceTestAccuracy = finished?.onlineReferenceTestAccuracy ?? null;
 }
 
 /** The next step's picks: books the wait and the scorer side's phases; a scorer-side divergence ends the run as in sequential mode. */

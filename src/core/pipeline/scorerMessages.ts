@@ -31,8 +31,23 @@ export type ScorerMessage =
   | { kind: 'picked'; batch: PickedSubBatch }
   /** A scorer-side loss stopped being finite at `step`: the learner ends the run at step − 1, as in sequential mode. */
   | { kind: 'diverged'; step: number; message: string }
-  /** After the last step: the scorer models' final clean test accuracy. */
-  | { kind: 'finished'; onlineTestAccuracy: number | null; onlineReferenceTestAccuracy: number | null };
+  /** After the last step (or when a stopped run asks): the scorer models' clean test accuracy. */
+  | FinishedMessage;
+
+export interface FinishedMessage {
+  kind: 'finished';
+  onlineTestAccuracy: number | null;
+  onlineReferenceTestAccuracy: number | null;
+}
+
+/** Takes and drops messages until `finished` (returned) or `diverged` (null): the end of a stopped run's queue. */
+export async function drainToFinished(take: () => Promise<ScorerMessage>): Promise<FinishedMessage | null> {
+  for (;;) {
+    const message = await take();
+    if (message.kind === 'finished') return message;
+    if (message.kind === 'diverged') return null;
+  }
+}
 
 /** What starts a scorer side: the run, where to resume, and how far ahead it may go. */
 export interface ScorerSpec {
@@ -55,6 +70,12 @@ export interface ScorerLink {
   take(): Promise<ScorerMessage>;
   /** Messages ready and waiting (the queue's fill). */
   queued(): number;
+  /**
+   * The user stopped the run: the scorer side stops picking and reports its models' clean test accuracy
+   * now (they may be up to `depth` steps ahead of the learner). Sub-batches still queued are dropped;
+   * null where the scorer side diverged instead.
+   */
+  finishEarly(): Promise<FinishedMessage | null>;
   /** Stops the scorer side and frees it (idempotent). */
   close(): Promise<void>;
 }

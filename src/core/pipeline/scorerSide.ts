@@ -103,18 +103,21 @@ async function scorerCheckpoint(state: RunState): Promise<ScorerCheckpoint> {
 /**
  * Runs a scorer side to the end, one message per step then `finished`, waiting for room in the
  * queue before each step (so it is at most the queue's capacity ahead). Stops when `room()` rejects
- * (the learner side closed the queue) or after a divergence.
+ * (the learner side closed the queue) or after a divergence; sends `finished` early once
+ * `finishRequested()` (the user stopped the run).
  */
 export async function driveScorer(
   side: ScorerSide,
   room: () => Promise<void>,
   send: (message: ScorerMessage) => void,
   alive: () => void = () => {},
+  finishRequested: () => boolean = () => false,
 ): Promise<void> {
-  while (!side.done()) {
+  while (!side.done() && !finishRequested()) {
     const waitStarted = performance.now();
     await room();
     alive();
+    if (finishRequested()) break;
     const message = await side.next(performance.now() - waitStarted);
     alive();
     send(message);

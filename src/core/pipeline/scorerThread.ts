@@ -14,6 +14,8 @@ export interface ScorerThreadPort {
   post(message: FromScorerThread): void;
   /** Registers the handler called once per credit received. */
   onCredit(handler: () => void): void;
+  /** Registers the handler called when the learner side asks for `finished` now (a stopped run). */
+  onFinish(handler: () => void): void;
 }
 
 /**
@@ -28,8 +30,13 @@ export async function serveScorer(data: ScorerThreadData, port: ScorerThreadPort
   let wake: (() => void) | null = null;
   let sent = 0;
   let silent = false;
+  let finishing = false;
   port.onCredit(() => {
     credits++;
+    wake?.();
+  });
+  port.onFinish(() => {
+    finishing = true;
     wake?.();
   });
   const heartbeat = setInterval(() => {
@@ -37,9 +44,10 @@ export async function serveScorer(data: ScorerThreadData, port: ScorerThreadPort
   }, HEARTBEAT_MS);
   const room = async () => {
     await yieldToEventLoop(); // lets credits and heartbeats through between steps
-    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (credits === 0 && !finishing) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
-    credits--;
+    // Finishing needs no credit: the link's queue holds `depth` sub-batches plus the `finished` message.
+    if (credits > 0) credits--;
   };
   const send = (message: ScorerMessage) => {
     if (silent) return;
@@ -59,7 +67,7 @@ export async function serveScorer(data: ScorerThreadData, port: ScorerThreadPort
     if (data.warmUp !== false) await warmUp(ctx, [{ policy: spec.policy, scorer: spec.config.scorer }]);
     side = new ScorerSide(ctx, spec);
     port.post({ type: 'ready' });
-    await driveScorer(side, room, send);
+    await driveScorer(side, room, send, undefined, () => finishing);
   } catch (error) {
     port.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {

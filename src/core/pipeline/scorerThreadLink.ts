@@ -1,6 +1,13 @@
 import { BoundedQueue, takeOrStall } from './boundedQueue';
 import { DEFAULT_STALL_MS } from './inProcessScorer';
-import { PipelineStalledError, ScorerLostError, type ScorerLink, type ScorerMessage, type ScorerSpec } from './scorerMessages';
+import {
+  drainToFinished,
+  PipelineStalledError,
+  ScorerLostError,
+  type ScorerLink,
+  type ScorerMessage,
+  type ScorerSpec,
+} from './scorerMessages';
 import { STARTUP_MS, type FromScorerThread, type ToScorerThread } from './scorerThreadProtocol';
 
 /** The learner side's handle on a started scorer thread (a Node Worker, a Web Worker). */
@@ -41,7 +48,7 @@ export function linkScorerThread(spec: ScorerSpec, thread: ScorerThreadHandle, s
     else if (m.type === 'message') queue.put(m.message);
     else if (m.type === 'failed') lost(`its worker failed: ${m.message}`);
   }, lost);
-  return {
+  const link: ScorerLink = {
     ready: () => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<never>((_, reject) => {
@@ -60,10 +67,15 @@ export function linkScorerThread(spec: ScorerSpec, thread: ScorerThreadHandle, s
       return message;
     },
     queued: () => queue.size,
+    finishEarly: () => {
+      thread.post({ type: 'finish' });
+      return drainToFinished(() => link.take());
+    },
     close: async () => {
       closing = true;
       queue.close(new Error(`pipeline of ${spec.runId}: closed by the learner side`));
       await thread.terminate();
     },
   };
+  return link;
 }

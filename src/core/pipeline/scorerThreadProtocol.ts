@@ -18,8 +18,11 @@ export interface ScorerThreadData {
   hangAfter?: number;
 }
 
-/** Learner side → scorer thread: its start data (browser: the first message), then a credit per sub-batch taken. */
-export type ToScorerThread = { type: 'start'; data: ScorerThreadData } | { type: 'credit' };
+/**
+ * Learner side → scorer thread: its start data (browser: the first message), then a credit per
+ * sub-batch taken; `finish` when the user stopped the run: stop picking and send `finished` now.
+ */
+export type ToScorerThread = { type: 'start'; data: ScorerThreadData } | { type: 'credit' } | { type: 'finish' };
 
 /** Scorer thread → learner side. */
 export type FromScorerThread =
