@@ -1,26 +1,19 @@
 import type { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/core/config/experimentConfig';
-import { PRESETS } from '../../src/core/config/presets';
+import type { ExperimentConfig } from '../../src/core/config/experimentConfig';
 import { buildSyntheticDataset } from '../../src/core/data/syntheticDataset';
 import type { ExperimentCheckpoint } from '../../src/core/experiment/checkpoint';
 import { runExperiment, type ExperimentOptions } from '../../src/core/experiment/runExperiment';
 import { switchToTestBackend } from '../../src/core/testing/testBackend';
 import { workerScorerStarter, type WorkerScorerOptions } from './workerScorer';
 import { computedRuns as computed } from '../../src/core/testing/computedRuns';
+import { microConfig } from '../../src/core/testing/microConfig';
 
 /**
  * The scorer side in a worker thread (docs/architecture.md, "Pipeline"): the picks and curves of a
  * sequential run, a resume of both sides from a checkpoint, a lost worker recovered, a stall reported.
  */
-const config: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
-  steps: 12,
-  evalEvery: 3,
-  referenceMode: 'online',
-  policies: ['learnability'],
-} as ExperimentConfig;
+const config: ExperimentConfig = microConfig({ steps: 12, evalEvery: 3, referenceMode: 'online', policies: ['learnability'] });
 const dataset = buildSyntheticDataset(config);
 
 async function trace(c: ExperimentConfig, workers: WorkerScorerOptions | null, options: Partial<ExperimentOptions> = {}) {

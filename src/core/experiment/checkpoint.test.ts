@@ -1,21 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
+import { POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { PRESETS } from '../config/presets';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentCheckpoint } from './checkpoint';
 import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
+import { microConfig } from '../testing/microConfig';
 
 /** A resumed run must end exactly where the uninterrupted one does: weights, moments, RNGs, cursor. */
-const base: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
-  steps: 12,
-  evalEvery: 3,
-  referencePretrainSteps: 5,
-} as ExperimentConfig;
+const base: ExperimentConfig = microConfig({ steps: 12, evalEvery: 3, referencePretrainSteps: 5 });
 
 type Pick = { runId: string; step: number; picked: number[] };
 

@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import { POLICY_NAMES, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { switchToTestBackend } from '../testing/testBackend';
 import { runExperiment } from './runExperiment';
+import { microConfig } from '../testing/microConfig';
 
 /** Same seed and backend → the same selection indices at every step and the same curves, per policy. */
-const base: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
-  steps: 12,
-  evalEvery: 1,
-  referencePretrainSteps: 5,
-} as ExperimentConfig;
+const base: ExperimentConfig = microConfig({ steps: 12, evalEvery: 1, referencePretrainSteps: 5 });
 
 async function trace(policy: PolicyName, seed: number) {
   const config = { ...base, seed, policies: [policy] };

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, referenceBatchSize, type ExperimentConfig } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import { referenceBatchSize, type ExperimentConfig } from '../config/experimentConfig';
 import { pixelsPerImage } from '../data/dataset';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { readParameters } from '../models/parameters';
@@ -10,16 +9,15 @@ import { DeviceSplit } from '../train/deviceData';
 import { runExperiment } from './runExperiment';
 import { trainOnlineReference } from './runStages';
 import { RunState } from './runState';
+import { microConfig } from '../testing/microConfig';
 
-const config: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
+const config: ExperimentConfig = microConfig({
   steps: 4,
   evalEvery: 2,
   referenceMode: 'online',
   referenceBatchFactor: 3,
   policies: ['learnability'],
-} as ExperimentConfig;
+});
 
 describe('the online reference (as the paper trains it)', () => {
   beforeAll(() => switchToTestBackend('wasm'));

@@ -1,20 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import type { ExperimentConfig } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { switchToTestBackend } from '../testing/testBackend';
 import type { ExperimentEvent } from './events';
 import type { ExperimentResult } from './resultTypes';
 import { runExperiment } from './runExperiment';
+import { microConfig } from '../testing/microConfig';
 
 // Timing itself is measured in fresh processes by `npm run bench` (warmUpRatio, cli/warmUpBench.ts).
-const base: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
-  steps: 8,
-  evalEvery: 4,
-  referencePretrainSteps: 4,
-} as ExperimentConfig;
+const base: ExperimentConfig = microConfig({ steps: 8, evalEvery: 4, referencePretrainSteps: 4 });
 
 async function run(config: ExperimentConfig, warmUp: boolean) {
   const events: ExperimentEvent[] = [];

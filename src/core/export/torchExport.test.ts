@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../config/configSchema';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import type { ExperimentConfig } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import { DATA_FORMAT, littleEndian, torchExportFiles, torchExportProblem } from './torchExport';
 import { TORCH_SOURCES } from './torchSources.generated';
+import { microConfig } from '../testing/microConfig';
 
-const config: ExperimentConfig = { ...DEFAULT_CONFIG, ...PRESETS.micro.config, policies: ['uniform', 'learnability'] };
+const config: ExperimentConfig = microConfig({ policies: ['uniform', 'learnability'] });
 
 describe('torchExportFiles', () => {
   const dataset = buildSyntheticDataset(config);

@@ -1,26 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig, type PolicyName } from '../config/experimentConfig';
-import { PRESETS } from '../config/presets';
+import type { ExperimentConfig, PolicyName } from '../config/experimentConfig';
 import { buildSyntheticDataset } from '../data/syntheticDataset';
 import type { ExperimentCheckpoint } from '../experiment/checkpoint';
 import type { ExperimentResult } from '../experiment/resultTypes';
 import { runExperiment, type ExperimentOptions } from '../experiment/runExperiment';
 import { switchToTestBackend } from '../testing/testBackend';
 import { computedRuns as computed } from '../testing/computedRuns';
+import { microConfig } from '../testing/microConfig';
 
 /**
  * The pipeline computes what the sequential loop computes (docs/architecture.md, "Pipeline"): same
  * picks, same curves, same ledger, at every depth, and across a checkpoint and resume of both sides.
  * Here the scorer side runs in-process (`pipeline: on`, no worker); cli/pipeline tests the worker.
  */
-const base: ExperimentConfig = {
-  ...DEFAULT_CONFIG,
-  ...PRESETS.micro.config,
-  steps: 12,
-  evalEvery: 3,
-  referencePretrainSteps: 5,
-} as ExperimentConfig;
+const base: ExperimentConfig = microConfig({ steps: 12, evalEvery: 3, referencePretrainSteps: 5 });
 
 type Picks = Record<string, number[][]>;
 

@@ -1,5 +1,5 @@
 import { easyScore, hardScore, learnabilityScore, rhoScore } from './scores';
-import { lossesOf, type SelectionPolicy } from './selectionPolicy';
+import { lossesOf, type LossesByModel, type SelectionPolicy } from './selectionPolicy';
 import { shuffledScore } from './shuffledScore';
 
 /**
@@ -7,6 +7,9 @@ import { shuffledScore } from './shuffledScore';
  * one line here. The policy names, the config's allowed values, the FLOP ledger, the validation
  * and the run loop all read it (a test extends it with a test-only policy: policyRegistry.test.ts).
  */
+/** ℓ(x|θ_online) − ℓ(x|θ_ref): learnability's score, and the one the shuffled control permutes. */
+const learnability = (l: LossesByModel) => learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference'));
+
 const REGISTRY = {
   uniform: {
     name: 'uniform',
@@ -34,7 +37,7 @@ const REGISTRY = {
     label: 'Learnability',
     description: 'Pick what a tiny online student still gets wrong but the reference gets right.',
     models: ['online', 'reference'],
-    score: (l) => learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference')),
+    score: learnability,
   },
   rho: {
     name: 'rho',
@@ -48,7 +51,7 @@ const REGISTRY = {
     label: 'Shuffled (control)',
     description: 'Learnability scores shuffled within each super-batch: what selection saves by chance.',
     models: ['online', 'reference'],
-    score: (l, rng) => shuffledScore(learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference')), rng),
+    score: (l, rng) => shuffledScore(learnability(l), rng),
   },
 } satisfies Record<string, SelectionPolicy>;
 

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../core/config/experimentConfig';
-import { PRESETS } from '../../core/config/presets';
 import { parseCsvImageSet } from '../../core/data/upload/csvImageSet';
 import { encodeLabImageSet } from '../../core/data/upload/labImageSetCodec';
 import { fitSizesToUpload } from '../../core/data/upload/uploadedDataset';
@@ -8,6 +6,7 @@ import { makeCsv } from '../../core/data/upload/testCsv';
 import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { missingUpload, torchExportTar, type TabUpload } from './torchExportDownload';
 import { SAMPLE_RESULT } from './sampleResult.fixture';
+import { microConfig } from '../../core/testing/microConfig';
 
 const noFiles = async () => {
   throw new Error('no bundled files in this test');
@@ -20,7 +19,7 @@ const csvUpload = (fileName: string, seed: number): TabUpload => {
 describe('Export as PyTorch (browser)', () => {
   const micro: ExperimentResult = {
     ...SAMPLE_RESULT,
-    config: { ...DEFAULT_CONFIG, ...PRESETS.micro.config, policies: ['uniform', 'learnability'] },
+    config: microConfig({ policies: ['uniform', 'learnability'] }),
   };
 
   it('packs a synthetic experiment into one tar under learnability-torch/', async () => {
