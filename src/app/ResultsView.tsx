@@ -107,7 +107,7 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       </Guarded>
       <Guarded panel="Savings" resetKey={shown} record={shownRecord}>
         <ThrottledSlot value={savingsInput} intervalMs={1000} delayMs={16} holdOffScreen={running}>
-          {(shown) => <Savings comparisons={shown.comparisons} runs={shown.runs} metric={metric} />}
+          {(latest) => <Savings comparisons={latest.comparisons} runs={latest.runs} metric={metric} />}
         </ThrottledSlot>
       </Guarded>
       <Guarded
@@ -117,12 +117,12 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
         hint="It draws every saved run: export or delete the one that fails from Saved runs below."
       >
         <ThrottledSlot value={paretoResults} intervalMs={1000} delayMs={200} holdOffScreen={running}>
-          {(shown) => <Pareto results={shown} filterRatio={filterRatio} />}
+          {(latest) => <Pareto results={latest} filterRatio={filterRatio} />}
         </ThrottledSlot>
       </Guarded>
       <Guarded panel="Where the FLOPs go" resetKey={shown} record={shownRecord}>
         <ThrottledSlot value={curveRuns} intervalMs={1000} delayMs={400} holdOffScreen={running}>
-          {(shown) => <Flops runs={shown} />}
+          {(latest) => <Flops runs={latest} />}
         </ThrottledSlot>
       </Guarded>
       <Guarded panel="Learner and scorer workers" resetKey={shown} record={shownRecord}>
@@ -130,12 +130,12 @@ export function ResultsView({ state, savedResults, filterRatio, shownRecord = nu
       </Guarded>
       <Guarded panel="Selection inspector" resetKey={shown} record={shownRecord}>
         <ThrottledSlot value={inspectorInput} intervalMs={1000} delayMs={600} holdOffScreen={running}>
-          {(shown) => <Inspector selection={shown.selection} runs={shown.runs} />}
+          {(latest) => <Inspector selection={latest.selection} runs={latest.runs} />}
         </ThrottledSlot>
       </Guarded>
       <Guarded panel="Per-class view" resetKey={shown} record={shownRecord}>
         <ThrottledSlot value={curveRuns} intervalMs={1000} delayMs={800} holdOffScreen={running}>
-          {(shown) => <PerClass runs={shown} classes={classes} captioned={captioned} />}
+          {(latest) => <PerClass runs={latest} classes={classes} captioned={captioned} />}
         </ThrottledSlot>
       </Guarded>
     </>

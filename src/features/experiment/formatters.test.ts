@@ -51,6 +51,11 @@ describe('niceAxis', () => {
     }
   });
 
+  it('keeps to a smaller tick budget when asked', () => {
+    expect(niceAxis(0, 250e6, 5)).toEqual({ domain: [0, 300e6], ticks: [0, 100e6, 200e6, 300e6] });
+    for (const hi of [7, 13, 999, 3.7e12]) expect(niceAxis(0, hi, 4).ticks.length).toBeLessThanOrEqual(4);
+  });
+
   it('gives an empty or flat range a visible axis', () => {
     expect(niceAxis(0, 0).ticks.length).toBeGreaterThan(1);
     expect(niceAxis(5, 5).domain[1]).toBeGreaterThan(5);

@@ -35,21 +35,21 @@ export function percentAxis(lo: number, hi: number): { domain: [number, number];
 
 /**
  * An axis from lo to hi (any scale: steps, FLOPs, losses) rounded out to 1, 2, 2.5 or 5 × 10^k ticks,
- * at most 7. Charts pass these ticks to recharts so it skips its own (slow, decimal-arithmetic) tick search.
+ * at most `maxTicks` (≥ 3; 7 by default). Charts pass these ticks to recharts so it skips its own (slow, decimal-arithmetic) tick search.
  */
-export function niceAxis(lo: number, hi: number): { domain: [number, number]; ticks: number[] } {
+export function niceAxis(lo: number, hi: number, maxTicks = 7): { domain: [number, number]; ticks: number[] } {
   const span = hi - lo > 0 && Number.isFinite(hi - lo) ? hi - lo : Math.max(1, Math.abs(hi));
   const top = Math.max(hi, lo + span);
   const power = 10 ** Math.floor(Math.log10(span / 6));
-  const fits = (step: number) => Math.ceil(top / step) - Math.floor(lo / step) + 1 <= 7;
-  const step = [1, 2, 2.5, 5, 10, 20].map((m) => m * power).find(fits) ?? 20 * power;
+  const fits = (step: number) => Math.ceil(top / step) - Math.floor(lo / step) + 1 <= maxTicks;
+  const step = [1, 2, 2.5, 5, 10, 20, 25, 50].map((m) => m * power).find(fits) ?? 100 * power;
   return roundedAxis(lo, top, step);
 }
 
 function roundedAxis(lo: number, hi: number, step: number): { domain: [number, number]; ticks: number[] } {
   const start = Math.floor(lo / step) * step;
   const end = Math.max(start + step, Math.ceil(hi / step) * step);
-  // Multiplying (not summing) keeps ticks such as 0.3 free of accumulated rounding error.
+  // Rounded to 12 significant digits, so 3 × 0.1 is the tick 0.3, not 0.30000000000000004.
   const ticks = Array.from({ length: Math.round((end - start) / step) + 1 }, (_, i) => Number((start + i * step).toPrecision(12)));
   return { domain: [start, end], ticks };
 }

@@ -59,7 +59,7 @@ export function FlopBreakdown({ runs }: Props) {
           <HtmlLegend items={activePhases.map((p) => ({ label: p.label, color: p.color, marker: 'swatch' as const }))} />
           <div aria-hidden="true" {...hover}>
             <ResponsiveContainer width="100%" height={Math.max(140, 48 * rows.length + 80)}>
-              <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+              <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 44, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ef" horizontal={false} />
                 <XAxis type="number" {...fixedTicks(flopAxis, FLOP_TICK)} />
                 <YAxis type="category" dataKey="name" width={170} interval={0} tick={NUMBER_TICK} />
