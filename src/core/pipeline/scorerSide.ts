@@ -113,11 +113,12 @@ export async function driveScorer(
   alive: () => void = () => {},
   finishRequested: () => boolean = () => false,
 ): Promise<void> {
-  while (!side.done() && !finishRequested()) {
+  while (!side.done()) {
     const waitStarted = performance.now();
     await room();
     alive();
-    if (finishRequested()) break;
+    // Asked to finish early: the room just granted takes `finished` instead of another step.
+    if (finishRequested()) return send(await side.finish());
     const message = await side.next(performance.now() - waitStarted);
     alive();
     send(message);
