@@ -10,6 +10,7 @@ import { readDatasetFile } from './nodeDatasetReader';
 import { findPythonWithTorch, parsePeerOutput } from './pythonWithTorch';
 import { workerScorerStarter } from './pipeline/workerScorer';
 import { measureWarmUpRatio } from './warmUpBench';
+import { measureCoreContention } from './contention/coreContention';
 
 /**
  * `npm run bench [-- --quick] [-- --backend wasm|cpu]`: engine efficiency, selection overhead,
@@ -63,6 +64,29 @@ console.log(
     value: `${warmUp.value.toFixed(3)} with the warm-up, ${warmUp.withoutWarmUp.toFixed(3)} without`,
   }),
 );
+// Node only (worker_threads): how much a second busy core slows the learner's, the floor under pipelineRatio.
+const pair = results.selectionOverheadRatio.variant;
+const learnerVariant = pair.split(' + ')[0] as string;
+const contention = await measureCoreContention(learnerVariant, 64, quick ? 10 : 30);
+results.coreContention = { ...contention, backend: 'wasm', variant: learnerVariant, batch: 64 };
+console.log(
+  benchTableLine({
+    label: `${learnerVariant} step while a 2nd wasm thread trains ÷ alone (1 = independent cores)`,
+    value: `${contention.value.toFixed(3)} (${contention.aloneMs.toFixed(1)} → ${contention.loadedMs.toFixed(1)} ms; load thread ran ${contention.loadSteps} steps)`,
+  }),
+);
+const piped = results.pipelineRatio;
+if (piped?.pipeline?.scorerBusy != null && piped.value !== null) {
+  // While the scorer thread is busy (a share u of the learner's time) the learner runs at the loaded speed.
+  const floor = 1 + piped.pipeline.scorerBusy * (contention.value - 1);
+  results.pipelineRatio = { ...piped, contentionFloor: floor };
+  console.log(
+    benchTableLine({
+      label: 'pipelineRatio expected from contention alone: 1 + scorer busy × (contention − 1)',
+      value: `${floor.toFixed(3)} (measured ${piped.value.toFixed(3)})`,
+    }),
+  );
+}
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');

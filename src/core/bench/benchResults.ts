@@ -19,7 +19,9 @@ export interface BenchResults {
   engineEfficiency: Measured<number> & { batch: number; trainStepMs: number; matmulShape: [number, number, number] };
   selectionOverheadRatio: Measured<number> & { measuredRatio: number; predictedRatio: number; steps: number };
   /** Learnability ÷ IID wall per step with the scorer side pipelined (null where the host starts no scorer workers), and `off`. */
-  pipelineRatio?: Measured<number | null> & PipelineBench & { steps: number };
+  pipelineRatio?: Measured<number | null> & PipelineBench & { steps: number; contentionFloor?: number };
+  /** Learner step while a second wasm thread trains ÷ alone (Node only: cli/contention/coreContention.ts); 1 = independent cores. */
+  coreContention?: Measured<number> & { aloneMs: number; loadedMs: number; loadSteps: number; batch: number };
   throughput: Record<string, { trainExamplesPerSecond: number; scoreExamplesPerSecond: number; forwardFlops: number }>;
   tensorsAfterWarmup: Measured<number> & { step: number };
   tensorsAfterN: Measured<number> & { step: number };

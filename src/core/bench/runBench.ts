@@ -114,13 +114,14 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
 
   // 2b. The same with the scorer side pipelined in a worker (docs/architecture.md, "Pipeline").
   await progress('selection', 1, `IID vs learnability with the pipeline on (${pair})`);
-  const piped = await measurePipeline(backend, selectionConfig, selectionData, measuredRatio, options.pipelineHost, stepCounter('selection', 2 * steps));
+  const pipelineRepeats = 3;
+  const piped = await measurePipeline(backend, selectionConfig, selectionData, measuredRatio, options.pipelineHost, stepCounter('selection', 2 * steps * pipelineRepeats), pipelineRepeats);
   const p = piped.pipeline;
   say(
     'learnability ÷ IID wall per step, pipeline on (target ≤ 1.05 on 2 cores) · off',
     piped.value === null
       ? `null (${piped.reason}) · ${measuredRatio.toFixed(3)}`
-      : `${piped.value.toFixed(3)} · ${measuredRatio.toFixed(3)} (depth ${p?.depth}: learner busy ${pct(p?.learnerBusy)}, scorer busy ${pct(p?.scorerBusy)}, learner waited ${((p?.queueWaitMs ?? 0) / 1000).toFixed(1)} s)`,
+      : `${piped.value.toFixed(3)} · ${measuredRatio.toFixed(3)} (median of ${piped.repeats.map((r) => r.toFixed(2)).join(', ')}; depth ${p?.depth}: learner busy ${pct(p?.learnerBusy)}, scorer busy ${pct(p?.scorerBusy)}, learner waited ${((p?.queueWaitMs ?? 0) / 1000).toFixed(1)} s)`,
   );
 
   // 3. Throughput per variant: training examples/s (b = 64) and scoring examples/s (forward, B = 128).
