@@ -35,6 +35,21 @@ describe('benchProblems (the quick mode check)', () => {
   });
 });
 
+describe('benchProblems: coreContention', () => {
+  const contention = (value: number, loadSteps: number) => ({ value, aloneMs: 20, loadedMs: 20 * value, loadSteps, batch: 64, backend: 'wasm', variant: 'ViT-Ti/4' });
+
+  it('passes a measured contention whose load thread trained', () => {
+    expect(benchProblems({ ...results(), coreContention: contention(1.3, 12) })).toEqual([]);
+  });
+
+  it('names a contention figure measured without a load, or not a number', () => {
+    expect(benchProblems({ ...results(), coreContention: contention(1, 0) })).toEqual([
+      'coreContention is 1 with 0 load-thread steps: the second thread must train while the learner is timed',
+    ]);
+    expect(benchProblems({ ...results(), coreContention: contention(NaN, 5) })[0]).toMatch(/^coreContention is NaN/);
+  });
+});
+
 describe('benchTableLine', () => {
   it('aligns values in one column', () => {
     const a = benchTableLine({ label: 'short', value: '1' });

@@ -48,6 +48,9 @@ export function benchProblems(results: BenchResults): string[] {
     problems.push(`backend bytes grew from ${results.bytesAfterWarmup.value} (step ${results.bytesAfterWarmup.step}) to ${results.bytesAfterN.value} (step ${results.bytesAfterN.step})`);
   }
   if (results.warmUpRatio && !results.warmUpRatio.accuraciesEqual) problems.push('two identical IID runs gave different curves around the warm-up');
+  const contention = results.coreContention;
+  if (contention && (!Number.isFinite(contention.value) || contention.loadSteps < 1))
+    problems.push(`coreContention is ${contention.value} with ${contention.loadSteps} load-thread steps: the second thread must train while the learner is timed`);
   return problems;
 }
 
