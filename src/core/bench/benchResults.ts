@@ -12,6 +12,22 @@ interface Measured<V> {
   variant: string;
 }
 
+/** Wall seconds of the default experiment, and where they went (the learner phase alone is the floor no selection change can lower). */
+export interface ClassroomTime {
+  value: number;
+  preset: string;
+  runs: number;
+  steps: number;
+  /** Building or reading the dataset. */
+  datasetSeconds: number;
+  /** Every run's learner phase (forward, backward, AdamW on the sub-batch). */
+  learnerSeconds: number;
+  /** Every run's scoring, online-student and online-reference phases (sequential runs; pipelined, the learner's waits). */
+  selectionSeconds: number;
+  /** The rest: warm-up, reference pretraining, evaluations, checkpoints, events. */
+  otherSeconds: number;
+}
+
 /** bench/results.json (keys stable; docs/architecture.md, "Benchmarks"): each figure with the backend and variant it was measured on. */
 export interface BenchResults {
   backend: string;
@@ -33,7 +49,7 @@ export interface BenchResults {
   /** First ÷ second of two identical IID runs after the warm-up, and without it (Node only: fresh processes; cli/warmUpBench.ts). */
   warmUpRatio?: Measured<number> & { withoutWarmUp: number; steps: number; accuraciesEqual: boolean };
   /** The default preset's experiment end to end (full mode only; null in --quick). */
-  defaultExperimentSeconds: (Measured<number> & { preset: string; runs: number; steps: number }) | null;
+  defaultExperimentSeconds: (Measured<number> & Omit<ClassroomTime, 'value'>) | null;
 }
 
 /** What makes a run fail (the quick mode's check): a ratio that is not a number, or memory that grew. */

@@ -10,7 +10,7 @@ import { runExperiment } from '../experiment/runExperiment';
 import { VIT_VARIANTS } from '../models/vitVariants';
 import { yieldToEventLoop } from '../train/yieldToEventLoop';
 import { BENCH_INPUT, forwardMs, stepAndMatmul, trainStepMs, trainingFlopsPerStep } from './benchMeasures';
-import type { BenchResults, BenchRow } from './benchResults';
+import type { BenchResults, BenchRow, ClassroomTime } from './benchResults';
 import { perClassTallyMs } from './perClassCost';
 import { measurePipeline, type BenchPipelineHost } from './pipelineBench';
 
@@ -176,7 +176,14 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
 
   // 7. The classroom figure: the default experiment end to end (full mode only; minutes on a laptop).
   const classroom = quick ? null : await timeDefaultExperiment(backend, options.readDatasetFile, (within, label) => progress('classroom', within, label));
-  if (classroom) say(`default experiment end to end (preset ${classroom.preset}: ${classroom.runs} runs × ${classroom.steps} steps)`, `${classroom.value.toFixed(1)} s`);
+  if (classroom) {
+    say(`default experiment end to end (preset ${classroom.preset}: ${classroom.runs} runs × ${classroom.steps} steps)`, `${classroom.value.toFixed(1)} s`);
+    const part = (seconds: number) => `${seconds.toFixed(1)} s (${((100 * seconds) / classroom.value).toFixed(0)}%)`;
+    say(
+      'of which: dataset · learner steps · selection · the rest (warm-up, pretraining, evals)',
+      [classroom.datasetSeconds, classroom.learnerSeconds, classroom.selectionSeconds, classroom.otherSeconds].map(part).join(' · '),
+    );
+  }
   await progress('classroom', 1, 'done');
 
   const results: BenchResults = {
@@ -230,7 +237,7 @@ export async function timeDefaultExperiment(
   backend: string,
   readDatasetFile: DatasetFileReader | undefined,
   progress: (within: number, label: string) => Promise<void>,
-): Promise<{ value: number; preset: string; runs: number; steps: number }> {
+): Promise<ClassroomTime> {
   const preset = PRESETS[DEFAULT_PRESET] as { config: Partial<ExperimentConfig>; scorers?: readonly string[] };
   const config: ExperimentConfig = { ...DEFAULT_CONFIG, ...preset.config };
   const scorers = preset.scorers ? [...preset.scorers] : undefined;
@@ -242,12 +249,29 @@ export async function timeDefaultExperiment(
   await progress(0, `default experiment (${DEFAULT_PRESET}), ${runs} runs × ${config.steps} steps`);
   const started = performance.now();
   const dataset = await loadDataset(config, reader);
-  await runExperiment(config, dataset, {
+  const datasetSeconds = (performance.now() - started) / 1000;
+  const result = await runExperiment(config, dataset, {
     backend,
     ...(scorers ? { scorers } : {}),
     emit: (e) => {
       if (e.type === 'step' && ++done % 20 === 0) void progress(done / (runs * config.steps), `default experiment: step ${done}/${runs * config.steps}`);
     },
   });
-  return { value: (performance.now() - started) / 1000, preset: DEFAULT_PRESET, runs, steps: config.steps };
+  const value = (performance.now() - started) / 1000;
+  const sum = (pick: (run: (typeof result.runs)[number]) => number) => result.runs.reduce((total, run) => total + pick(run), 0) / 1000;
+  const learnerSeconds = sum((run) => run.phaseWallMs.learner);
+  // Pipelined, the scorer phases overlap the learner's: what the learner waited is what selection cost the clock.
+  const selectionSeconds = sum((run) =>
+    run.pipeline?.mode === 'pipelined' ? (run.pipeline.queueWaitMs ?? 0) : run.phaseWallMs.scoring + run.phaseWallMs.online + run.phaseWallMs.reference,
+  );
+  return {
+    value,
+    preset: DEFAULT_PRESET,
+    runs,
+    steps: config.steps,
+    datasetSeconds,
+    learnerSeconds,
+    selectionSeconds,
+    otherSeconds: value - datasetSeconds - learnerSeconds - selectionSeconds,
+  };
 }
