@@ -3,7 +3,7 @@ import type { ExperimentResult } from '../../core/experiment/resultTypes';
 import { useHovered } from '../experiment/useHovered';
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import { fixedTicks, PERCENT_TICK, plainTick } from '../experiment/axisTicks';
-import { POLICY_STYLES } from '../experiment/policyStyles';
+import { SAVING_COLORS } from '../experiment/savingColors';
 import { formatSaving, percentAxis } from '../experiment/formatters';
 import {
   breakEvenCurve,
@@ -28,8 +28,8 @@ interface XY {
   label: string;
 }
 
-const LEARNER_COLOR = POLICY_STYLES.learnability.color;
-const COMPUTE_COLOR = POLICY_STYLES.hard.color;
+const LEARNER_COLOR = SAVING_COLORS.learner;
+const COMPUTE_COLOR = SAVING_COLORS.compute;
 const REGION_COLOR = '#009e73';
 
 function ratioTick(x: number): string {

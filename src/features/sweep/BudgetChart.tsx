@@ -4,9 +4,10 @@ import { formatSaving } from '../experiment/formatters';
 import { useHovered } from '../experiment/useHovered';
 import { HtmlLegend } from '../experiment/HtmlLegend';
 import { NUMBER_TICK, PERCENT_TICK } from '../experiment/axisTicks';
+import { SAVING_COLORS } from '../experiment/savingColors';
 
-const LEARNER_COLOR = '#0072b2';
-const COMPUTE_COLOR = '#e69f00';
+const LEARNER_COLOR = SAVING_COLORS.learner;
+const COMPUTE_COLOR = SAVING_COLORS.compute;
 
 interface Props {
   cells: SweepCellResult[];
