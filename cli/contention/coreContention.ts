@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { trainStepWork } from '../../src/core/bench/benchMeasures';
 import type { LoadThreadData } from './loadThread';
@@ -14,6 +13,32 @@ export interface CoreContention {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** The load thread's next message; a thread that throws or exits first fails the bench instead of hanging it. */
+function nextMessage<T>(load: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const off = () => {
+      load.off('message', onMessage);
+      load.off('error', onError);
+      load.off('exit', onExit);
+    };
+    const onMessage = (message: T) => {
+      off();
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      off();
+      reject(new Error(`bench: the contention load thread failed: ${error.message}`));
+    };
+    const onExit = (code: number) => {
+      off();
+      reject(new Error(`bench: the contention load thread exited (code ${code}) before it answered`));
+    };
+    load.on('message', onMessage);
+    load.on('error', onError);
+    load.on('exit', onExit);
+  });
+}
 
 /**
  * The machine's own limit on overlap (docs/architecture.md, "Pipeline"): the learner's training step
@@ -40,11 +65,11 @@ export async function measureCoreContention(variant: string, batch: number, repe
     const data: LoadThreadData = { variant, batch, stop };
     const load = new Worker(new URL('./loadThreadBoot.js', import.meta.url), { workerData: data });
     try {
-      const [ready] = (await once(load, 'message')) as [{ type: string }];
+      const ready = await nextMessage<{ type: string }>(load);
       if (ready.type !== 'ready') throw new Error(`bench: the contention load thread said ${ready.type}, not ready`);
       const loadedMs = await block();
       Atomics.store(new Int32Array(stop), 0, 1);
-      const [stopped] = (await once(load, 'message')) as [{ type: string; steps: number }];
+      const stopped = await nextMessage<{ type: string; steps: number }>(load);
       const after = await block();
       const aloneMs = (before + after) / 2;
       return { value: loadedMs / aloneMs, aloneMs, loadedMs, loadSteps: stopped.steps };
