@@ -65,10 +65,10 @@ console.log(
   }),
 );
 // Node only (worker_threads): how much a second busy core slows the learner's, the floor under pipelineRatio.
-const pair = results.selectionOverheadRatio.variant;
-const learnerVariant = pair.split(' + ')[0] as string;
-const contention = await measureCoreContention(learnerVariant, 64, quick ? 10 : 30);
-results.coreContention = { ...contention, backend: 'wasm', variant: learnerVariant, batch: 64 };
+// The same learner step as the pipelined row's learner, so the two figures compose.
+const { learner: learnerVariant, batch } = results.selectionOverheadRatio;
+const contention = await measureCoreContention(learnerVariant, batch, quick ? 10 : 30);
+results.coreContention = { ...contention, backend: 'wasm', variant: learnerVariant, batch };
 console.log(
   benchTableLine({
     label: `${learnerVariant} step while a 2nd wasm thread trains ÷ alone (1 = independent cores)`,

@@ -7,7 +7,7 @@ function results(overrides: Partial<Record<'efficiency' | 'overhead' | 'tensorsE
     backend: 'wasm',
     quick: true,
     engineEfficiency: { value: overrides.efficiency ?? 0.2, backend: 'wasm', variant: 'ViT-S/4', batch: 64, trainStepMs: 100, matmulShape: [1088, 48, 96] },
-    selectionOverheadRatio: { value: overrides.overhead ?? 1, backend: 'wasm', variant: 'ViT-Ti/4 + ViT-Mi/8', measuredRatio: 1.1, predictedRatio: 1.1, steps: 20 },
+    selectionOverheadRatio: { value: overrides.overhead ?? 1, backend: 'wasm', variant: 'ViT-Ti/4 + ViT-Mi/8', measuredRatio: 1.1, predictedRatio: 1.1, steps: 20, learner: 'ViT-Ti/4', batch: 64 },
     throughput: {},
     tensorsAfterWarmup: at(82, 20),
     tensorsAfterN: at(overrides.tensorsEnd ?? 82, 100),

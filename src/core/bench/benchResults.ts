@@ -33,7 +33,7 @@ export interface BenchResults {
   backend: string;
   quick: boolean;
   engineEfficiency: Measured<number> & { batch: number; trainStepMs: number; matmulShape: [number, number, number] };
-  selectionOverheadRatio: Measured<number> & { measuredRatio: number; predictedRatio: number; steps: number };
+  selectionOverheadRatio: Measured<number> & { measuredRatio: number; predictedRatio: number; steps: number; learner: string; batch: number };
   /** Learnability ÷ IID wall per step with the scorer side pipelined (null where the host starts no scorer workers), and `off`. */
   pipelineRatio?: Measured<number | null> & PipelineBench & { steps: number; contentionFloor?: number };
   /** Learner step while a second wasm thread trains ÷ alone (Node only: cli/contention/coreContention.ts); 1 = independent cores. */

@@ -2,14 +2,14 @@ import { easyScore, hardScore, learnabilityScore, rhoScore } from './scores';
 import { lossesOf, type LossesByModel, type SelectionPolicy } from './selectionPolicy';
 import { shuffledScore } from './shuffledScore';
 
+/** ℓ(x|θ_online) − ℓ(x|θ_ref): learnability's score, and the one the shuffled control permutes. */
+const learnability = (l: LossesByModel) => learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference'));
+
 /**
  * The flat policy registry, and nothing else: a new policy is one file (its score function) plus
  * one line here. The policy names, the config's allowed values, the FLOP ledger, the validation
  * and the run loop all read it (a test extends it with a test-only policy: policyRegistry.test.ts).
  */
-/** ℓ(x|θ_online) − ℓ(x|θ_ref): learnability's score, and the one the shuffled control permutes. */
-const learnability = (l: LossesByModel) => learnabilityScore(lossesOf(l, 'online'), lossesOf(l, 'reference'));
-
 const REGISTRY = {
   uniform: {
     name: 'uniform',
